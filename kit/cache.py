@@ -1,0 +1,79 @@
+"""Annotation cache: one JSON file per article text, keyed by content hash and pipeline signature.
+
+A key changes whenever the text, the kit version, the spaCy pipeline (name and version), the kit's
+components or their data change, so a hit is always what a fresh run would compute.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+from pathlib import Path
+
+from . import __version__
+from .io import atomic_write
+
+__all__ = ["AnnotationCache", "pipeline_signature", "data_fingerprint"]
+
+
+def data_fingerprint() -> str:
+    """Hash of every shipped data file (gazetteers, lexicons): a changed entry invalidates the cache."""
+    from importlib import resources
+
+    digest = hashlib.sha256()
+    root = resources.files("kit").joinpath("data")
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _model_version(name: str) -> str:
+    path = Path(name)
+    if path.is_dir() and (path / "meta.json").exists():
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        return f"{meta.get('name')}-{meta.get('version')}"
+    for dist in (name, name.replace("_", "-")):
+        try:
+            return importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return "unknown"
+
+
+def pipeline_signature(model: str, components: tuple[str, ...], extra: tuple[str, ...] = ()) -> str:
+    """A short hash naming everything that shapes an annotation besides the text itself."""
+    import spacy
+
+    parts = [__version__, spacy.__version__, model, _model_version(model), ",".join(components), data_fingerprint(),
+             *extra]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]
+
+
+class AnnotationCache:
+    """Cached annotations under `<dir>/<signature>/<hash[:2]>/<hash>.json` (atomic writes)."""
+
+    def __init__(self, directory: str | os.PathLike[str], signature: str) -> None:
+        self.root = Path(directory) / signature
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, text: str) -> Path:
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.root / digest[:2] / f"{digest}.json"
+
+    def get(self, text: str) -> dict | None:
+        path = self._path(text)
+        try:
+            value = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, text: str, annotation: dict) -> None:
+        payload = json.dumps(annotation, ensure_ascii=False, separators=(",", ":"))
+        atomic_write(self._path(text), lambda tmp: tmp.write_text(payload, encoding="utf-8"))

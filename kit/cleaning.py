@@ -1,0 +1,303 @@
+"""Scraped page text → article text: boilerplate out, headline, standfirst, byline and dateline recovered.
+
+The rules are general, not tuned to one site:
+1. a paragraph that hits the shipped boilerplate lexicon (`data/boilerplate.tsv`) goes when it is short,
+   or when it also addresses the reader (we/our/you/your outside quotation marks);
+2. an outlet's self-promotion goes: a paragraph naming a known outlet and addressing the reader,
+   with no reporting verb in it;
+3. a reader-addressing paragraph sandwiched between two boilerplate paragraphs goes with them;
+4. the first lines give headline, standfirst, byline and dateline (by shape, dates through dateparser);
+5. inline chrome at a paragraph's end (wire credits, "Read Also", "(Source: …) Twitter", editor
+   signatures) and inside it ("Slideshow (3 Images)") is cut.
+Everything cut is kept in `removed` with its reason.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from .article import Removed
+from .dates import looks_like_dateline, parse_date
+from .lexicons import boilerplate_patterns, outlets
+
+__all__ = ["Cleaned", "clean_article", "split_paragraphs", "boilerplate_reason", "looks_like_byline"]
+
+LONGEST_SHORT_PARAGRAPH = 40  # words: a lexicon hit alone removes a paragraph up to this length
+LONGEST_CHROME_PARAGRAPH = 150  # words: longer paragraphs are article text, whatever they contain
+HEADER_WINDOW = 6  # paragraphs after the headline searched for standfirst, byline and dateline
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_READER = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|[Yy]ou|[Yy]ours?|[Yy]ourself)\b")
+_REPORTING = re.compile(r"\b(said|says|told|according to|reported|stated)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+_BY = re.compile(r"^\s*by\s+", re.I)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|as|ash|ad|an|ar|at|az|bin|ibn|abu|de|van|von|der|da|di|la|le|du|dos|del)(?:-[\w'’.-]+)?)$")
+_DATE_PREFIX = re.compile(
+    r"^(?:(?:published|updated|posted|last updated)(?:\s+on)?:?\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s+(?=[A-Z\"“])",
+    re.I,
+)
+_INLINE_CHROME = re.compile(r"\s*(?:Slideshow\s*\(\d+\s+Images?\)|\(Click to enlarge\))", re.I)
+_TRAILERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("trailer:standards", re.compile(r"\s*Our Standards\s*:.*$", re.I | re.S)),
+    ("trailer:credit", re.compile(
+        r"(?<=[.!?\"”])\s*\(?(?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by)\b[^\n]{0,250}$")),
+    ("trailer:source", re.compile(r"(?<=[.!?\"”])\s*\((?:Source|Via|Photo)\s*:[^)]{1,120}\)(?:\s*\w+)?\s*$", re.I)),
+    ("trailer:readmore", re.compile(r"(?<=[.!?\"”)])\s*(?:Read Also|Read More|Related|See Also)\s*:?\s*$", re.I)),
+    ("trailer:share", re.compile(r"(?<=[.!?\"”)])\s*(?:Twitter|Facebook|WhatsApp|Telegram|Share)\s*$")),
+    ("trailer:signature", re.compile(
+        r"(?<=[.!?\"”])\s+[A-Z][\w'’-]+(?:[ -][\w'’-]+){0,3}\s*/\s*[A-Z][\w'’-]+(?:\s[\w'’-]+){0,3}\s*$")),
+)
+_CREDIT_NAME = re.compile(r"(?:Reporting|Writing)\s+by\s+([^;.]+?)(?:\s+in\s+[A-Z][\w ]+)?\s*(?:;|\.|$| Editing| Additional)")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The article text and what the page told about it."""
+
+    text: str
+    title: str | None = None
+    standfirst: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    removed: tuple[Removed, ...] = field(default_factory=tuple)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs: blocks between blank lines, each line its own paragraph unless the block is hard-wrapped."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if len(lines) > 1 and _hard_wrapped(lines):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    return paragraphs
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines of similar length that mostly run on into the next line (a text wrapped at ~70 columns)."""
+    body = lines[:-1]
+    run_on = sum(1 for line in body if not _SENTENCE_END.search(line))
+    return all(40 <= len(line) <= 100 for line in body) and run_on * 2 > len(body)
+
+
+def _words(paragraph: str) -> int:
+    return len(paragraph.split())
+
+
+def _reader_address(paragraph: str) -> int:
+    return len(_READER.findall(_QUOTED.sub(" ", paragraph)))
+
+
+def boilerplate_reason(paragraph: str) -> str | None:
+    """`boilerplate:<category>` when the paragraph is page chrome by the lexicon, else None."""
+    words = _words(paragraph)
+    if words > LONGEST_CHROME_PARAGRAPH:
+        return None
+    for category, pattern in boilerplate_patterns():
+        if pattern.search(paragraph):
+            if words <= LONGEST_SHORT_PARAGRAPH or _reader_address(paragraph) >= 2:
+                return f"boilerplate:{category}"
+    return None
+
+
+def _mentions(paragraph: str, name: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", paragraph) is not None
+
+
+def _outlet_from_url(url: str | None) -> str | None:
+    host = urlparse(url or "").netloc.lower().removeprefix("www.")
+    for outlet in outlets():
+        if any(host == d or host.endswith("." + d) for d in outlet.domains):
+            return outlet.name
+    return None
+
+
+def _outlet_from_chrome(chrome: list[str]) -> str | None:
+    """The known outlet the page furniture names most often (it promotes itself there)."""
+    counts: dict[str, int] = {}
+    for outlet in outlets():
+        n = sum(any(_mentions(p, name) for name in outlet.names if len(name) > 3) for p in chrome)
+        if n:
+            counts[outlet.name] = n
+    return max(counts, key=lambda k: (counts[k], len(k))) if counts else None
+
+
+def looks_like_byline(paragraph: str) -> str | None:
+    """The author names when the line is shaped like a byline ("By A B and C D", "A B"), else None."""
+    line = paragraph.strip()
+    if not line or len(line) > 100 or re.search(r"[.!?:;\"“”]$|\d|[()]", line):
+        return None
+    names = [n for n in re.split(r"\s*(?:,|&|\band\b|\|)\s*", _BY.sub("", line)) if n]
+    if not names:
+        return None
+    for name in names:
+        tokens = name.split()
+        if not 2 <= len(tokens) <= 4 or not all(_NAME_TOKEN.match(t) for t in tokens):
+            return None
+    return _BY.sub("", line).strip()
+
+
+def _headline_like(paragraph: str) -> bool:
+    return 3 <= _words(paragraph) <= 30 and len(paragraph) <= 250 and not paragraph.rstrip().endswith(("?\"", ","))
+
+
+def _same_text(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"[^a-z0-9]+", "", s.lower())  # noqa: E731
+    return norm(a) == norm(b)
+
+
+def _strip_trailers(paragraph: str) -> tuple[str, list[Removed], str | None]:
+    """Cut inline chrome from a paragraph; return the rest, what was cut, and a byline found in credits."""
+    removed: list[Removed] = []
+    byline = None
+    for match in _INLINE_CHROME.finditer(paragraph):
+        removed.append(Removed(match.group().strip(), "inline:chrome"))
+    paragraph = _INLINE_CHROME.sub("", paragraph).strip()
+    changed = True
+    while changed and paragraph:
+        changed = False
+        for reason, pattern in _TRAILERS:
+            match = pattern.search(paragraph)
+            if match and match.start() > 0:
+                cut = match.group().strip()
+                removed.append(Removed(cut, reason))
+                if reason == "trailer:credit" and byline is None:
+                    credit = _CREDIT_NAME.search(cut)
+                    byline = credit.group(1).strip() if credit else None
+                elif reason == "trailer:signature" and byline is None:
+                    byline = cut
+                paragraph = paragraph[: match.start()].rstrip()
+                changed = True
+    return paragraph, removed, byline
+
+
+def clean_article(
+    body: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    byline: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+) -> Cleaned:
+    """Clean normalised page text. Values given (from a header block or a record) win over recovered ones."""
+    paragraphs = split_paragraphs(body)
+    reasons: list[str | None] = [boilerplate_reason(p) for p in paragraphs]
+    chrome = [p for p, r in zip(paragraphs, reasons) if r]
+    outlet = outlet or _outlet_from_url(url) or _outlet_from_chrome(chrome)
+    _remove_promotion(paragraphs, reasons, outlet)
+    _remove_sandwiched(paragraphs, reasons)
+
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    title_index, standfirst, found_byline, found_date = _recover_header(paragraphs, reasons, kept, title)
+    removed = [Removed(paragraphs[i], r) for i, r in enumerate(reasons) if r]
+
+    texts: list[str] = []
+    for i in kept:
+        if reasons[i] is not None:
+            continue
+        paragraph = paragraphs[i]
+        if not texts and i != title_index:
+            paragraph, date_cut = _strip_leading_date(paragraph)
+            if date_cut:
+                removed.append(Removed(date_cut, "dateline"))
+                found_date = found_date or parse_date(date_cut)
+        paragraph, cut, credit = _strip_trailers(paragraph)
+        removed.extend(cut)
+        found_byline = found_byline or credit
+        if paragraph:
+            texts.append(paragraph)
+
+    headline = title or (paragraphs[title_index] if title_index is not None else None)
+    if title and title.strip() and not (texts and _title_inside(texts[0], title)):
+        texts.insert(0, title.strip())
+    return Cleaned(
+        text="\n\n".join(texts),
+        title=headline.strip() if headline else None,
+        standfirst=standfirst,
+        byline=byline or found_byline,
+        published=published or found_date,
+        outlet=outlet,
+        removed=tuple(removed),
+    )
+
+
+def _title_inside(first: str, title: str) -> bool:
+    """The record's text already opens with its headline (perhaps after a date)."""
+    norm = lambda s: re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()  # noqa: E731
+    return norm(title) in norm(first[: len(title) + 80])
+
+
+def _remove_promotion(paragraphs: list[str], reasons: list[str | None], outlet: str | None) -> None:
+    names = {n for o in outlets() for n in o.names if len(n) > 3}
+    if outlet:
+        names.add(outlet)
+    if len(paragraphs) < 3:
+        return
+    for i, paragraph in enumerate(paragraphs):
+        if reasons[i] or _words(paragraph) > LONGEST_CHROME_PARAGRAPH or _REPORTING.search(paragraph):
+            continue
+        if _reader_address(paragraph) >= 2 and any(_mentions(paragraph, n) for n in names):
+            reasons[i] = "boilerplate:promotion"
+
+
+def _remove_sandwiched(paragraphs: list[str], reasons: list[str | None]) -> None:
+    changed = True
+    while changed:
+        changed = False
+        for i in range(1, len(paragraphs) - 1):
+            if reasons[i] is None and reasons[i - 1] and reasons[i + 1] and _reader_address(paragraphs[i]) >= 1:
+                reasons[i] = "boilerplate:block"
+                changed = True
+
+
+def _recover_header(
+    paragraphs: list[str], reasons: list[str | None], kept: list[int], title: str | None
+) -> tuple[int | None, str | None, str | None, str | None]:
+    """Find headline, standfirst, byline and dateline among the first kept paragraphs.
+
+    Byline and dateline paragraphs are marked removed (their values go to metadata); headline and
+    standfirst stay in the text.
+    """
+    if len(kept) < 3:
+        return None, None, None, None
+    first = kept[0]
+    if title is not None:
+        title_index = first if _same_text(paragraphs[first], title) else None
+    else:
+        title_index = first if _headline_like(paragraphs[first]) else None
+    if title_index is None:
+        return None, None, None, None
+    start = kept.index(title_index) + 1
+    byline = date = None
+    between: list[int] = []
+    for i in kept[start : start + HEADER_WINDOW]:
+        paragraph = paragraphs[i]
+        if date is None and looks_like_dateline(paragraph):
+            date = parse_date(paragraph)
+            reasons[i] = "dateline"
+        elif byline is None and looks_like_byline(paragraph):
+            byline = looks_like_byline(paragraph)
+            reasons[i] = "byline"
+        elif byline is None and date is None:
+            between.append(i)
+        else:
+            break
+    standfirst = None
+    if (byline or date) and between and _words(paragraphs[between[0]]) >= 8:
+        standfirst = paragraphs[between[0]]
+    return title_index, standfirst, byline, date
+
+
+def _strip_leading_date(paragraph: str) -> tuple[str, str | None]:
+    """"Published February 23 2015 A suicide bomber…" → the sentence, and the date cut from it."""
+    match = _DATE_PREFIX.match(paragraph)
+    if not match or parse_date(match.group()) is None:
+        return paragraph, None
+    return paragraph[match.end():], match.group().strip()

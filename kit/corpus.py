@@ -1,0 +1,183 @@
+"""Annotate a corpus: stream articles, reuse cached annotations, run the rest on an engine, stream tables out.
+
+    source ─► iter_articles ─► cache lookup ─► engine (local / pool / dask) ─► rows ─► sink (memory / files)
+
+Order is kept end to end; an article that cannot be read or annotated becomes a row of `errors`
+and the run goes on.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+import pandas as pd
+
+from .article import Article
+from .articles import ERROR_COLUMNS, iter_articles
+from .cache import AnnotationCache, pipeline_signature
+from .engines import Result, make_engine
+from .io import write_table
+from .nlp import KIT_COMPONENTS, PipelineSpec
+from .readers import RecordError
+from .sink import FileSink, MemorySink
+from .tables import Tables, annotation_rows
+
+__all__ = ["annotate_corpus", "CorpusResult"]
+
+Source = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]", Article]]]
+
+
+@dataclass(frozen=True)
+class CorpusResult:
+    """What a corpus run produced: tables in memory (no `out_dir`) or on disk, and the errors table."""
+
+    n_articles: int
+    errors: pd.DataFrame
+    tables: Tables | None = None
+    out_dir: Path | None = None
+    cache_hits: int = 0
+
+
+class _Entry:
+    __slots__ = ("item", "result", "done")
+
+    def __init__(self, item: Article | RecordError, result: Result | None = None, done: bool = False) -> None:
+        self.item, self.result, self.done = item, result, done
+
+
+def _items(source: Source, text_column: str | None) -> Iterator[Article | RecordError]:
+    if isinstance(source, (str, os.PathLike)):
+        yield from iter_articles(source, text_column=text_column)
+        return
+    paths: list = []
+    for item in source:
+        if isinstance(item, (Article, RecordError)):
+            if paths:
+                yield from iter_articles(paths, text_column=text_column)
+                paths = []
+            yield item
+        else:
+            paths.append(item)
+    if paths:
+        yield from iter_articles(paths, text_column=text_column)
+
+
+def _annotated(items: Iterator[Article | RecordError], engine, cache: AnnotationCache | None,
+               batch_size: int) -> Iterator[_Entry]:
+    """Entries in input order, each with its annotation (cached or computed) or its error."""
+    pending: deque[_Entry] = deque()
+    max_pending = 8 * batch_size
+
+    def miss_batches() -> Iterator[list[str]]:
+        batch: list[_Entry] = []
+        for item in items:
+            entry = _Entry(item)
+            pending.append(entry)
+            if isinstance(item, RecordError):
+                entry.done = True
+            else:
+                cached = cache.get(item.text) if cache else None
+                if cached is not None:
+                    entry.result, entry.done = cached, True
+                else:
+                    batch.append(entry)
+            if len(batch) >= batch_size or len(pending) >= max_pending:
+                waiting.append(batch)
+                yield [e.item.text for e in batch]
+                batch = []
+        if batch:
+            waiting.append(batch)
+            yield [e.item.text for e in batch]
+
+    waiting: deque[list[_Entry]] = deque()
+    for _texts, results in engine.map(miss_batches()):
+        for entry, result in zip(waiting.popleft(), results):
+            entry.result, entry.done = result, True
+            if cache is not None and isinstance(result, dict):
+                cache.put(entry.item.text, result)
+        while pending and pending[0].done:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
+
+
+def _in_notebook() -> bool:
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def _progress(enabled: bool | None):
+    if enabled is None:
+        enabled = sys.stderr.isatty() or _in_notebook()
+    if not enabled:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(unit=" articles", desc="annotating", file=sys.stderr, dynamic_ncols=True)
+
+
+def annotate_corpus(
+    source: Source,
+    *,
+    out_dir: str | os.PathLike[str] | None = None,
+    fmt: str = "csv",
+    text_column: str | None = None,
+    model: str | None = None,
+    components: tuple[str, ...] = KIT_COMPONENTS,
+    n_process: int = 1,
+    batch_size: int = 32,
+    cache_dir: str | os.PathLike[str] | None = None,
+    engine: str = "local",
+    client=None,
+    scheduler: str | None = None,
+    progress: bool | None = None,
+) -> CorpusResult:
+    """Annotate every article in `source` (paths, folders, globs, corpus files, or Article objects).
+
+    With `out_dir`, the four tables and `errors` are streamed to files (`fmt` csv or parquet) and
+    `tables` is None; without it they come back as DataFrames. `progress=None` shows a bar in
+    terminals and notebooks only.
+    """
+    spec = PipelineSpec.resolve(model, components=components)
+    cache = AnnotationCache(cache_dir, pipeline_signature(spec.model, spec.components)) if cache_dir else None
+    sink = FileSink(out_dir, fmt) if out_dir is not None else MemorySink()
+    runner = make_engine(engine, spec, n_process=n_process, batch_size=batch_size, client=client, scheduler=scheduler)
+    bar = _progress(progress)
+    errors: list[dict[str, str | None]] = []
+    n_articles = 0
+    try:
+        for entry in _annotated(_items(source, text_column), runner, cache, batch_size):
+            item = entry.item
+            if isinstance(item, RecordError):
+                errors.append({"source_path": item.source_path, "doc_id": item.doc_id, "reason": item.reason})
+            elif isinstance(entry.result, dict):
+                sink.add(annotation_rows(entry.result, item))
+                n_articles += 1
+            else:
+                errors.append({"source_path": item.source_path, "doc_id": item.doc_id, "reason": str(entry.result)})
+            if bar is not None:
+                bar.update(1)
+        tables = sink.close()
+    except BaseException:
+        if isinstance(sink, FileSink):
+            sink.abort()
+        raise
+    finally:
+        runner.close()
+        if bar is not None:
+            bar.close()
+    error_frame = pd.DataFrame(errors, columns=ERROR_COLUMNS)
+    if out_dir is not None:
+        write_table(error_frame, out_dir, "errors", fmt)
+    return CorpusResult(
+        n_articles=n_articles,
+        errors=error_frame,
+        tables=tables if out_dir is None else None,
+        out_dir=Path(out_dir) if out_dir is not None else None,
+        cache_hits=cache.hits if cache else 0,
+    )

@@ -1,0 +1,57 @@
+"""Readers for the reviewed data files shipped in `kit/data/` (each read once per process)."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+__all__ = ["Outlet", "data_text", "read_data_csv", "boilerplate_patterns", "outlets", "split_aliases"]
+
+
+def data_text(name: str) -> str:
+    """The text of a file in `kit/data/`."""
+    return resources.files("kit").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def read_data_csv(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a CSV in `kit/data/`, with cells stripped."""
+    for row in csv.DictReader(data_text(name).splitlines()):
+        yield {k.strip(): (v or "").strip() for k, v in row.items() if k}
+
+
+def split_aliases(cell: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in (cell or "").split("|") if a.strip())
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(category, pattern) pairs from `boilerplate.tsv`."""
+    out = []
+    for line in data_text("boilerplate.tsv").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        category, _, pattern = line.partition("\t")
+        out.append((category.strip(), re.compile(pattern.strip(), re.I)))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@lru_cache(maxsize=1)
+def outlets() -> tuple[Outlet, ...]:
+    """Known news outlets, used to name the publisher of a scraped page."""
+    return tuple(
+        Outlet(r["name"], split_aliases(r["aliases"]), split_aliases(r["domains"])) for r in read_data_csv("outlets.csv")
+    )

