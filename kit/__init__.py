@@ -13,7 +13,7 @@ from .article import Article, Removed  # noqa: E402
 from .articles import Corpus, iter_articles, load, load_corpus  # noqa: E402
 from .corpus import CorpusResult, annotate_corpus  # noqa: E402
 from .errors import KitError, LoadError, ModelNotFoundError  # noqa: E402
-from .nlp import load_nlp, resolve_model  # noqa: E402
+from .nlp import add_entities, load_nlp, resolve_model  # noqa: E402
 from .paths import seeds_dir  # noqa: E402
 from .tables import COLUMNS, Tables  # noqa: E402
 
@@ -21,5 +21,5 @@ __all__ = [
     "Article", "Removed", "Corpus", "CorpusResult", "Tables", "COLUMNS",
     "KitError", "LoadError", "ModelNotFoundError",
     "load", "load_corpus", "iter_articles", "annotate", "annotate_articles", "annotate_corpus",
-    "load_nlp", "resolve_model", "seeds_dir", "__version__",
+    "load_nlp", "add_entities", "resolve_model", "seeds_dir", "__version__",
 ]

@@ -10,9 +10,13 @@ import importlib.metadata
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .io import atomic_write
+
+if TYPE_CHECKING:
+    from .nlp import PipelineSpec
 
 __all__ = ["AnnotationCache", "pipeline_signature", "data_fingerprint"]
 
@@ -43,12 +47,19 @@ def _model_version(name: str) -> str:
     return "unknown"
 
 
-def pipeline_signature(model: str, components: tuple[str, ...], extra: tuple[str, ...] = ()) -> str:
+def _file_digest(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return f"missing:{path}"
+
+
+def pipeline_signature(spec: "PipelineSpec") -> str:
     """A short hash naming everything that shapes an annotation besides the text itself."""
     import spacy
 
-    parts = [__version__, spacy.__version__, model, _model_version(model), ",".join(components), data_fingerprint(),
-             *extra]
+    parts = [__version__, spacy.__version__, spec.model, _model_version(spec.model), ",".join(spec.components),
+             data_fingerprint(), *(_file_digest(p) for p in spec.entity_files)]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]
 
 

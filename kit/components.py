@@ -4,15 +4,18 @@ Each is a thin shell: the work is done by pure functions in `kit.extract`.
 """
 from __future__ import annotations
 
+import os
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .extensions import register_extensions
+from .extract.attribution import extract_claims
+from .extract.entities import ENTITY_LABELS, EntityResolver
+from .gazetteer import read_entity_file, shipped_gazetteer
+from .lexicons import cue_lexicon
 
 __all__ = ["paragraph_boundaries", "EntityLayer", "ClaimLayer", "CasualtyLayer"]
-
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
-
 
 @Language.component("kit_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
@@ -24,30 +27,54 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 class EntityLayer:
-    """Entity mentions with canonical names (`Doc._.kit_mentions`), from the statistical NER."""
+    """Entity mentions with canonical names and one label per entity (`Doc._.kit_mentions`, `doc.ents`).
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    Layered on the statistical NER: gazetteer names, known places, alias patterns, definite
+    descriptions and surnames (see `kit.extract.entities`). `entity_files` adds the user's gazetteers.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, entity_files: list[str] | tuple[str, ...] = (),
+                 use_cities: bool = True) -> None:
         register_extensions()
         self.name = name
+        self._vocab = nlp.vocab
+        self.gazetteer = shipped_gazetteer(entity_files)
+        self.gazetteer.use_cities = use_cities
+        self.resolver = EntityResolver(nlp.vocab, self.gazetteer, nlp.make_doc)
+
+    def add_entities(self, path: str | os.PathLike[str]) -> int:
+        """Add a user gazetteer CSV (canonical,label,aliases,…); its names win. Returns rows added."""
+        entries = read_entity_file(path)
+        self.gazetteer.add(entries)
+        self.resolver.refresh(self._vocab)
+        return len(entries)
 
     def __call__(self, doc: Doc) -> Doc:
+        found = self.resolver(doc)
         doc._.kit_mentions = [
-            {"start_char": e.start_char, "end_char": e.end_char, "text": e.text, "label": e.label_, "canonical": e.text}
-            for e in doc.ents
-            if e.label_ in ENTITY_LABELS
+            {"start_char": doc[c.start].idx, "end_char": doc[c.end - 1].idx + len(doc[c.end - 1]),
+             "text": doc[c.start : c.end].text, "label": c.label, "canonical": c.canonical,
+             "kind": c.entry.kind if c.entry is not None and c.entry.canonical == c.canonical else None}
+            for c in found
         ]
+        spans = [Span(doc, c.start, c.end, label=c.label) for c in found]
+        taken = {i for c in found for i in range(c.start, c.end)}
+        others = [e for e in doc.ents if e.label_ not in ENTITY_LABELS and not taken.intersection(range(e.start, e.end))]
+        doc.ents = sorted(spans + others, key=lambda s: s.start)
         return doc
 
 
 class ClaimLayer:
-    """Attributed statements (`Doc._.kit_claims`)."""
+    """Attributed statements (`Doc._.kit_claims`): speaker, cue, content, kind and status."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
+        self.lexicon = cue_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kit_claims = []
+        claims = extract_claims(doc, doc._.kit_mentions or [], self.lexicon)
+        doc._.kit_claims = [c.record() for c in claims]
         return doc
 
 
@@ -63,12 +90,17 @@ class CasualtyLayer:
         return doc
 
 
-@Language.factory("kit_entities", requires=["doc.ents"], assigns=["doc.ents", "doc._.kit_mentions"])
-def make_entity_layer(nlp: Language, name: str) -> EntityLayer:
-    return EntityLayer(nlp, name)
+@Language.factory(
+    "kit_entities",
+    default_config={"entity_files": [], "use_cities": True},
+    requires=["doc.ents"],
+    assigns=["doc.ents", "doc._.kit_mentions"],
+)
+def make_entity_layer(nlp: Language, name: str, entity_files: list[str], use_cities: bool) -> EntityLayer:
+    return EntityLayer(nlp, name, entity_files=entity_files, use_cities=use_cities)
 
 
-@Language.factory("kit_claims", assigns=["doc._.kit_claims"])
+@Language.factory("kit_claims", requires=["doc._.kit_mentions"], assigns=["doc._.kit_claims"])
 def make_claim_layer(nlp: Language, name: str) -> ClaimLayer:
     return ClaimLayer(nlp, name)
 

@@ -129,6 +129,7 @@ def annotate_corpus(
     text_column: str | None = None,
     model: str | None = None,
     components: tuple[str, ...] = KIT_COMPONENTS,
+    entity_files: tuple[str, ...] = (),
     n_process: int = 1,
     batch_size: int = 32,
     cache_dir: str | os.PathLike[str] | None = None,
@@ -143,8 +144,8 @@ def annotate_corpus(
     `tables` is None; without it they come back as DataFrames. `progress=None` shows a bar in
     terminals and notebooks only.
     """
-    spec = PipelineSpec.resolve(model, components=components)
-    cache = AnnotationCache(cache_dir, pipeline_signature(spec.model, spec.components)) if cache_dir else None
+    spec = PipelineSpec.resolve(model, components=components, entity_files=tuple(entity_files))
+    cache = AnnotationCache(cache_dir, pipeline_signature(spec)) if cache_dir else None
     sink = FileSink(out_dir, fmt) if out_dir is not None else MemorySink()
     runner = make_engine(engine, spec, n_process=n_process, batch_size=batch_size, client=client, scheduler=scheduler)
     bar = _progress(progress)

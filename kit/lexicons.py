@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
-__all__ = ["Outlet", "data_text", "read_data_csv", "boilerplate_patterns", "outlets", "split_aliases"]
+__all__ = ["Outlet", "data_text", "read_data_csv", "boilerplate_patterns", "outlets", "split_aliases", "cue_lexicon"]
 
 
 def data_text(name: str) -> str:
@@ -55,3 +55,14 @@ def outlets() -> tuple[Outlet, ...]:
     return tuple(
         Outlet(r["name"], split_aliases(r["aliases"]), split_aliases(r["domains"])) for r in read_data_csv("outlets.csv")
     )
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon():
+    """Reporting cues from `cues.csv`: verb lemmas and phrases, each with the status it implies."""
+    from .extract.attribution import CueLexicon
+
+    verbs, phrases = {}, {}
+    for row in read_data_csv("cues.csv"):
+        (verbs if row["kind"] == "verb" else phrases)[row["cue"].lower()] = row["status"] or "reported"
+    return CueLexicon(verbs=verbs, phrases=phrases)

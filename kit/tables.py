@@ -15,10 +15,10 @@ __all__ = ["Tables", "COLUMNS", "TABLE_NAMES", "annotation_of", "annotation_rows
 COLUMNS: dict[str, list[str]] = {
     "articles": ["doc_id", "source_path", "title", "outlet", "byline", "published", "url", "text",
                  "n_paragraphs", "n_chars", "removed_chars", "standfirst", "encoding", "replaced_chars"],
-    "entities": ["doc_id", "start_char", "end_char", "text", "label", "canonical", "sent_id"],
+    "entities": ["doc_id", "start_char", "end_char", "text", "label", "canonical", "sent_id", "kind"],
     "claims": ["doc_id", "start_char", "end_char", "speaker", "speaker_text", "cue", "content", "kind", "status",
                "status_evidence", "speaker_start", "speaker_end", "cue_start", "cue_end", "content_start",
-               "content_end", "sent_id"],
+               "content_end", "co_speakers", "sent_id"],
     "casualties": ["doc_id", "start_char", "end_char", "outcome", "low", "best", "high", "qualifier", "victims",
                    "victim_class", "perpetrator", "location", "period", "source", "status", "evidence",
                    "figure_id", "part_of", "cumulative", "sent_id"],

@@ -1,0 +1,418 @@
+"""Claims: who said what, how, and how sure — over spaCy's parse, the quotes and the kit's entities.
+
+Structures: "X said (that) Y", "Y, X said", "Y, said X", "X told reporters (that) Y", "According to X, Y",
+"Y, according to X", "Y, citing X", "X claimed to have Y", "X reported Y", "Y was reported by X",
+"X called Z W" / "X called on Z to W", participles that inherit the speaker ("…, adding that Y"), and direct
+quotes (before or after the cue, split around it, over several sentences or paragraphs, unbalanced).
+Speakers are linked to canonical entities; pronouns and definite descriptions ("the source") to what came
+before. Status: see `kit.extract.status`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .quotes import find_quotes
+from .speakers import SpeakerResolver
+
+__all__ = ["Claim", "extract_claims", "CueLexicon"]
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Words that do not make a content on their own ("said on Monday in a statement").
+_ADJUNCT_WORDS = {"reporters", "journalists", "statement", "press", "conference", "television", "tv", "radio",
+                  "twitter", "telegram", "facebook", "interview", "briefing", "also", "earlier", "later", "separately",
+                  "today", "yesterday", "tonight", "late", "early", "on", "in", "at", "to", "from", "during", "with",
+                  "a", "an", "the", "via", "by", "afp", "reuters", "news", "agency", "media", "told"}
+_NOT_SPEAKERS = {"attack", "attacks", "blast", "explosion", "strike", "strikes", "airstrike", "airstrikes", "shelling",
+                 "bombing", "fighting", "war", "conflict", "offensive", "toll", "bomb", "shell", "rocket", "it's"}
+
+
+@dataclass
+class Claim:
+    """One attributed statement, with character offsets of its parts."""
+
+    speaker: str
+    speaker_text: str
+    cue: str
+    content: str
+    kind: str
+    status: str
+    status_evidence: str | None
+    speaker_start: int
+    speaker_end: int
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    co_speakers: list[str] = field(default_factory=list)
+    sentence: int = 0
+
+    @property
+    def start_char(self) -> int:
+        return min(self.speaker_start, self.cue_start, self.content_start)
+
+    @property
+    def end_char(self) -> int:
+        return max(self.speaker_end, self.cue_end, self.content_end)
+
+    def record(self) -> dict:
+        return {
+            "start_char": self.start_char, "end_char": self.end_char, "speaker": self.speaker,
+            "speaker_text": self.speaker_text, "cue": self.cue, "content": self.content, "kind": self.kind,
+            "status": self.status, "status_evidence": self.status_evidence,
+            "speaker_start": self.speaker_start, "speaker_end": self.speaker_end, "cue_start": self.cue_start,
+            "cue_end": self.cue_end, "content_start": self.content_start, "content_end": self.content_end,
+            "co_speakers": "|".join(self.co_speakers) or None,
+        }
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Reporting verbs (by lemma) and phrases, with the status each implies by itself."""
+
+    verbs: dict[str, str]
+    phrases: dict[str, str]
+
+
+def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _trim_tokens(tokens: list[Token]) -> list[Token]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct and tokens[0].text not in "“\"" or tokens[0].is_space
+                      or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”\"" or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _speaker_tokens(head: Token) -> list[Token]:
+    """The speaker phrase: the subject's subtree without relative clauses and trailing punctuation."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ == "relcl" and child.i > head.i:
+            skip.update(t.i for t in child.subtree)
+            if child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text == ",":
+                skip.add(child.left_edge.i - 1)  # the comma before the clause goes with it
+    return _trim_tokens([t for t in head.subtree if t.i not in skip])
+
+
+class _Builder:
+    """Collects the claims of one Doc."""
+
+    def __init__(self, doc: Doc, lexicon: CueLexicon, mentions: list[dict]) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.quotes = find_quotes(doc.text)
+        self.speakers = SpeakerResolver(doc, mentions)
+        self.mention_spans = sorted((m["start_char"], m["end_char"]) for m in mentions)
+        self.claims: list[Claim] = []
+        self.used_cues: set[int] = set()
+        self.sent_of: dict[int, int] = {}
+        self.sents = list(doc.sents)
+        for number, sent in enumerate(self.sents):
+            for token in sent:
+                self.sent_of[token.i] = number
+        self._token_starts = [t.idx for t in doc]
+
+    # -- small helpers ---------------------------------------------------------------------------
+    def _cue_lemma(self, token: Token) -> str | None:
+        if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
+            return None
+        lemma = token.lemma_.lower()
+        return lemma if lemma in self.lexicon.verbs else None
+
+    def _token_from(self, char: int) -> Token | None:
+        """The first token starting at or after `char`."""
+        i = bisect_left(self._token_starts, char)
+        while i < len(self.doc) and self.doc[i].is_space:
+            i += 1
+        return self.doc[i] if i < len(self.doc) else None
+
+    def _token_before(self, char: int) -> Token | None:
+        """The last token ending at or before `char`."""
+        i = bisect_left(self._token_starts, char) - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].idx + len(self.doc[i]) > char):
+            i -= 1
+        return self.doc[i] if i >= 0 else None
+
+    def _mention_at(self, token: Token) -> tuple[int, int] | None:
+        i = bisect_left(self.mention_spans, (token.idx + 1, 0)) - 1
+        if i >= 0 and self.mention_spans[i][0] <= token.idx < self.mention_spans[i][1]:
+            return self.mention_spans[i]
+        return None
+
+    def _kind(self, start: int, end: int) -> str:
+        if any(q.inner_start <= start + 1 and q.inner_end >= end - 1 for q in self.quotes):
+            return "direct"
+        return "mixed" if re.search(r"[“”\"]", self.doc.text[start:end]) else "indirect"
+
+    # -- speakers --------------------------------------------------------------------------------
+    def _subject(self, verb: Token) -> Token | None:
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None and subject.lower_ in {"that", "which", "who"} and verb.dep_ == "relcl":
+            return verb.head  # "the monitor, which said …"
+        if subject is not None:
+            return subject
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+    def _inherited_subject(self, verb: Token) -> Token | None:
+        """"…, adding that Y" / "… and added Y": the speaker of the verb this one hangs on."""
+        if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "dep"} or verb.head.i == verb.i:
+            return None
+        head = verb.head
+        if self._cue_lemma(head) or verb.tag_ == "VBG" or verb.dep_ == "conj":
+            return self._subject(head)
+        return None
+
+    def _left_np(self, verb: Token) -> list[Token] | None:
+        """The noun phrase right before a cue the parser left without a subject ("… a monitoring group said")."""
+        doc, sent_start = self.doc, verb.sent.start
+        j = verb.i - 1
+        while j >= sent_start and (doc[j].pos_ == "ADV" or doc[j].lower_ in {"also", "earlier", "later", "has", "had"}):
+            j -= 1
+        end, picked, named = j + 1, [], False
+        while j >= sent_start and len(picked) < 10:
+            token = doc[j]
+            mention = self._mention_at(token)
+            if mention is not None:
+                first = self._token_from(mention[0])
+                picked[:0] = list(doc[first.i : j + 1])
+                j, named = first.i - 1, True
+                continue
+            if token.pos_ in {"NOUN", "PROPN", "ADJ"} or token.text == "-":
+                picked.insert(0, token)
+                j -= 1
+                continue
+            if token.pos_ == "DET" or token.tag_ == "PRP$":
+                picked.insert(0, token)
+            break
+        if not picked:
+            return None
+        before = doc[picked[0].i - 1] if picked[0].i > sent_start else None
+        if before is not None and before.pos_ == "NUM":  # "killed six people AFP reports": the name only
+            names = [t for t in picked if self._mention_at(t)]
+            picked = picked[picked.index(names[0]):] if names else []
+        if not picked or (not named and picked[-1].pos_ not in {"NOUN", "PROPN"}):
+            return None
+        return picked if end > picked[0].i else None
+
+    def _right_np(self, verb: Token) -> list[Token] | None:
+        """The noun phrase right after an inverted cue ("…" said the Observatory)."""
+        doc = self.doc
+        picked = []
+        j = verb.i + 1
+        while j < len(doc) and j <= verb.sent.end - 1 and len(picked) < 10:
+            token = doc[j]
+            if token.pos_ in {"DET", "NOUN", "PROPN", "ADJ"} or token.text == "-" or self._mention_at(token):
+                picked.append(token)
+                j += 1
+                continue
+            break
+        return picked if picked and picked[-1].pos_ in {"NOUN", "PROPN"} else None
+
+    def _speaker(self, verb: Token) -> tuple[Token, list[Token]] | None:
+        subject = self._subject(verb) or self._inherited_subject(verb)
+        if subject is not None:
+            return subject, _speaker_tokens(subject)
+        for found in (self._left_np(verb), self._right_np(verb)):
+            if found:
+                return found[-1], _trim_tokens(found)
+        return None
+
+    # -- content ---------------------------------------------------------------------------------
+    def _substantial(self, tokens: list[Token]) -> bool:
+        words = [t for t in tokens if not t.is_punct and not t.is_space and t.lower_ not in _ADJUNCT_WORDS
+                 and t.ent_type_ not in {"DATE", "TIME"}]
+        return any(t.pos_ in {"VERB", "AUX", "NUM"} for t in words) or sum(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in words) >= 2
+
+    def _content(self, verb: Token, lemma: str, speaker: list[Token]) -> tuple[int, int] | None:
+        doc, sent = self.doc, verb.sent
+        after = max(verb.i, speaker[-1].i if speaker[-1].i > verb.i else verb.i) + 1
+        children = [c for c in verb.children if c.i >= after]
+        start = None
+        for deps in ({"ccomp"}, {"xcomp"}, {"dobj", "attr", "oprd"} if lemma != "tell" else set(), {"prep"}):
+            child = next((c for c in children if c.dep_ in deps), None)
+            if child is not None:
+                start = child.left_edge.i if child.dep_ != "prep" else child.i
+                break
+        if start is None:
+            start = after
+        end = sent.end
+        for token in doc[max(start, after) : sent.end]:  # a later participle cue starts a claim of its own
+            if token.i > start and token.tag_ == "VBG" and self._cue_lemma(token) or (
+                    token.lower_ == "according" and token.i > start):
+                end = token.i
+                break
+        post = _trim_tokens(list(doc[start:end]))
+        if lemma == "tell" and post and post[0].dep_ == "dobj" and post[0].i == start:
+            post = _trim_tokens(list(doc[start + 1 : end]))
+        while post and post[0].lower_ in {"that", ",", ":"}:
+            post = post[1:]
+        if len(post) >= 2 and self._substantial(post):
+            return _span_chars(post)
+        first = min(speaker[0].i, verb.i)
+        pre = _trim_tokens(list(doc[sent.start : first]))
+        if len(pre) >= 3 and self._substantial(pre):
+            return _span_chars(pre)
+        return None
+
+    def _attributive(self, verb: Token, lemma: str) -> bool:
+        children = list(verb.children)
+        if verb.dep_ == "amod" or (verb.dep_ == "acl" and not any(c.dep_ in _SUBJECTS for c in children)):
+            return False  # "a reported blast", "a group called X"
+        if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
+            return False  # "civilians were told to leave"
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in children):
+            return False  # "the attack claimed the lives of 12" is a toll
+        return True
+
+    def _add(self, speaker_head: Token, speaker_tokens: list[Token], cue: list[Token] | str,
+             cue_chars: tuple[int, int], content: tuple[int, int], status: str) -> bool:
+        if not speaker_tokens:
+            return False
+        s_start, s_end = _span_chars(speaker_tokens)
+        if content[1] - content[0] < 3 or (content[0] <= s_start and s_end <= content[1]):
+            return False  # no content, or a speaker inside its own content (a parse gone wrong)
+        if speaker_head.lower_ in _NOT_SPEAKERS or all(t.pos_ in {"DET", "PUNCT", "ADP"} for t in speaker_tokens):
+            return False
+        speaker, co_speakers = self.speakers.resolve(speaker_tokens, speaker_head, before=s_start, claims=self.claims)
+        if not speaker:
+            return False
+        c_start, c_end = content
+        cue_token = self._token_from(cue_chars[0])
+        self.claims.append(Claim(
+            speaker=speaker, speaker_text=self.doc.text[s_start:s_end],
+            cue=cue if isinstance(cue, str) else " ".join(t.text for t in cue),
+            content=self.doc.text[c_start:c_end], kind=self._kind(c_start, c_end), status=status,
+            status_evidence=None, speaker_start=s_start, speaker_end=s_end, cue_start=cue_chars[0],
+            cue_end=cue_chars[1], content_start=c_start, content_end=c_end, co_speakers=co_speakers,
+            sentence=self.sent_of.get(cue_token.i, 0) if cue_token is not None else 0,
+        ))
+        return True
+
+    # -- passes ----------------------------------------------------------------------------------
+    def quote_pass(self) -> None:
+        """Direct quotes with a cue right after ("…," he said / said X) or right before (X said: "…")."""
+        merged: set[int] = set()
+        for n, quote in enumerate(self.quotes):
+            if n in merged or len(self.doc.text[quote.inner_start : quote.inner_end].split()) < 4:
+                continue
+            after, before = self._token_from(quote.end), self._token_before(quote.start)
+            verb = self._cue_near(after, forward=True, limit=9) if after is not None else None
+            if verb is None and before is not None:
+                verb = self._cue_near(before, forward=False, limit=10)
+            if verb is None or verb.i in self.used_cues:
+                continue
+            speaker = self._speaker(verb)
+            if speaker is None:
+                continue
+            content = (quote.inner_start, quote.inner_end)
+            if n + 1 < len(self.quotes):  # a split quote: "A," he said, "B."
+                following = self.quotes[n + 1]
+                gap = self.doc.text[quote.end : following.start]
+                if len(gap) < 60 and quote.end < verb.idx < following.start and "\n" not in gap:
+                    content = (quote.inner_start, following.inner_end)
+                    merged.add(n + 1)
+            cue = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+            if self._add(speaker[0], speaker[1], cue, _span_chars(cue), content, self.lexicon.verbs[self._cue_lemma(verb)]):
+                self.used_cues.add(verb.i)
+
+    def _cue_near(self, token: Token, *, forward: bool, limit: int) -> Token | None:
+        doc, step, j = self.doc, (1 if forward else -1), token.i
+        for _ in range(limit):
+            if j < 0 or j >= len(doc) or (doc[j].is_space and "\n" in doc[j].text):
+                return None
+            if self._cue_lemma(doc[j]):
+                return doc[j]
+            if doc[j].text in {".", "?", "!"} and j != token.i:
+                return None
+            j += step
+        return None
+
+    def verb_pass(self) -> None:
+        """Cue verbs with a speaker (parsed, inherited or adjacent) and content after or before them."""
+        for verb in self.doc:
+            lemma = self._cue_lemma(verb)
+            if lemma is None or verb.i in self.used_cues or not self._attributive(verb, lemma):
+                continue
+            speaker = self._speaker(verb)
+            if speaker is None:
+                continue
+            content = self._content(verb, lemma, speaker[1])
+            if content is None:
+                continue
+            cue = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+            if lemma == "call":
+                cue += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "for"}]
+            if self._add(speaker[0], speaker[1], cue, _span_chars(cue), content, self.lexicon.verbs[lemma]):
+                self.used_cues.add(verb.i)
+
+    def phrase_pass(self) -> None:
+        """"According to X, Y", "Y, according to X", "Y, citing X", "Y, quoted by X"."""
+        doc = self.doc
+        for token in doc:
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+                cue, holder = [token, nxt], nxt
+            elif token.lower_ == "citing":
+                cue, holder = [token], token
+            elif token.lower_ == "quoted" and nxt is not None and nxt.lower_ == "by":
+                cue, holder = [token, nxt], nxt
+            else:
+                continue
+            source = next((c for c in holder.children if c.dep_ in {"pobj", "dobj"}), None)
+            if source is None and holder.i + 1 < len(doc):
+                source = self._right_np(holder)
+                source = source[-1] if source else None
+            if source is None:
+                continue
+            speaker_tokens = _speaker_tokens(source) if source.head.i in {holder.i, token.i} else _trim_tokens(self._right_np(holder) or [])
+            if not speaker_tokens:
+                continue
+            sent = token.sent
+            phrase = {t.i for t in cue} | {t.i for t in speaker_tokens}
+            before = _trim_tokens([t for t in sent if t.i < min(phrase)])
+            after = _trim_tokens([t for t in sent if t.i > max(phrase)])
+            content = before if len(before) >= len(after) else after
+            if len(content) < 3:
+                continue
+            key = " ".join(t.lower_ for t in cue)
+            self._add(source, speaker_tokens, key, _span_chars(cue), _span_chars(content),
+                      self.lexicon.phrases.get(key, "reported"))
+
+
+def extract_claims(doc: Doc, mentions: list[dict], lexicon: CueLexicon) -> list[Claim]:
+    """All claims in a Doc, sorted by position, each with its status (see `kit.extract.status`)."""
+    from .status import assign_status
+
+    builder = _Builder(doc, lexicon, mentions)
+    builder.quote_pass()
+    builder.verb_pass()
+    builder.phrase_pass()
+    claims = sorted(builder.claims, key=lambda c: (c.start_char, c.cue_start))
+    claims = _drop_nested_duplicates(claims)
+    assign_status(doc, claims)
+    return claims
+
+
+def _drop_nested_duplicates(claims: list[Claim]) -> list[Claim]:
+    """Keep one claim per cue; a claim whose whole span sits inside another's content with the same
+    speaker is a restatement, not a new claim."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for claim in claims:
+        key = (claim.cue_start, claim.cue_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(claim)
+    return out

@@ -1,0 +1,478 @@
+"""Entity mentions with canonical names and one label per entity, layered on spaCy's statistical NER.
+
+    gazetteer matches + NER spans (cleaned) → non-overlapping candidates → alias links, definite
+    descriptions, surnames → groups (one per real-world entity) → one label per group → mentions
+
+A gazetteer label wins; a known place is never PERSON/NORP/ORG; otherwise the majority of the NER
+labels over the entity's mentions decides.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from ..gazetteer import Entry, Gazetteer, name_key
+from .aliases import TITLES, alias_links, is_acronym_of, is_capitalised, strip_titles
+
+__all__ = ["EntityResolver", "Candidate", "ENTITY_LABELS"]
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+_NON_ENTITY = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# Head nouns that end an organisation's name ("Aleppo Police Command", "Homs Media Center").
+ORG_HEADS = frozenset("""
+command council university ministry committee brigade brigades front army forces police agency center centre
+office party movement authority hospital corps division regiment battalion group organization organisation union
+network coalition alliance court assembly government directorate department institute foundation commission
+service services bank company guard guards militia militias council tribunal parliament bureau secretariat mission
+""".split())
+PLACE_SUFFIXES = frozenset("province governorate city countryside region district oblast state town village "
+                           "area suburbs outskirts".split())
+# Nouns of definite descriptions that can refer back to a named organisation ("the observatory").
+DESCRIPTION_NOUNS = frozenset("""
+observatory ministry agency coalition command council network organisation organization center centre committee
+movement front office department directorate authority union commission mission
+""".split())
+# Place nouns around a name that mark it as a place: "the town of X", "X area", "the neighborhoods of X, Y and Z".
+PLACE_NOUNS = {
+    **{n: "GPE" for n in "town towns city cities village villages province provinces governorate governorates "
+                          "municipality state".split()},
+    **{n: "LOC" for n in "area areas district districts neighborhood neighborhoods neighbourhood neighbourhoods "
+                          "region regions camp camps suburb suburbs countryside outskirts quarter".split()},
+}
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_HEADLINE_MIN_WORDS = 3
+
+
+@dataclass
+class Candidate:
+    """A name span (token offsets) with what is known about it."""
+
+    start: int
+    end: int
+    label: str | None
+    entry: Entry | None = None
+    origin: str = "ner"
+    canonical: str | None = None
+    priority: int = 1
+    group: int = -1
+    labels: list[str] = field(default_factory=list)
+    context_label: str | None = None  # GPE/LOC when the words around it say it is a place
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop determiners, titles, possessives and punctuation at the edges; None when nothing is left."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _pieces(span: Span) -> Iterator[Span]:
+    """Split an NER span at line breaks (a span never crosses a paragraph)."""
+    start = span.start
+    for token in span:
+        if token.is_space and "\n" in token.text or "\n" in token.whitespace_ and token.i + 1 < span.end:
+            if token.is_space:
+                if token.i > start:
+                    yield span.doc[start : token.i]
+                start = token.i + 1
+            else:
+                yield span.doc[start : token.i + 1]
+                start = token.i + 1
+    if start < span.end:
+        yield span.doc[start : span.end]
+
+
+def _headline_paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of Title Case paragraphs (headlines), where the statistical NER is unreliable."""
+    ranges = []
+    offset = 0
+    for paragraph in doc.text.split("\n\n"):
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", paragraph) if len(w) >= 4]
+        if len(words) >= _HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+            ranges.append((offset, offset + len(paragraph)))
+        offset += len(paragraph) + 2
+    return ranges
+
+
+class EntityResolver:
+    """Finds and resolves entity mentions in Docs; holds the gazetteer and its phrase matchers."""
+
+    def __init__(self, vocab: Vocab, gazetteer: Gazetteer, make_doc) -> None:
+        self.gazetteer = gazetteer
+        self._make_doc = make_doc
+        self._build_matchers(vocab)
+
+    def _build_matchers(self, vocab: Vocab) -> None:
+        self._entries: list[Entry] = []
+        self._lower = PhraseMatcher(vocab, attr="LOWER")
+        self._exact = PhraseMatcher(vocab, attr="ORTH")
+        by_entry: dict[int, tuple[list, list]] = {}
+        index: dict[str, int] = {}
+        for entry, name, case_sensitive in self.gazetteer.patterns():
+            if entry.canonical + "\x1f" + entry.label not in index:
+                index[entry.canonical + "\x1f" + entry.label] = len(self._entries)
+                self._entries.append(entry)
+            slot = by_entry.setdefault(index[entry.canonical + "\x1f" + entry.label], ([], []))
+            slot[1 if case_sensitive else 0].append(self._make_doc(name))
+        for number, (lower, exact) in by_entry.items():
+            if lower:
+                self._lower.add(str(number), lower)
+            if exact:
+                self._exact.add(str(number), exact)
+
+    def refresh(self, vocab: Vocab) -> None:
+        """Rebuild the matchers after the gazetteer changed (user extensions)."""
+        self._build_matchers(vocab)
+
+    # -- candidates -------------------------------------------------------------------------------
+    def _gazetteer_candidates(self, doc: Doc) -> list[Candidate]:
+        found = []
+        for matcher in (self._lower, self._exact):
+            for match_id, start, end in matcher(doc):
+                span = doc[start:end]
+                if not any(c.isupper() for c in span.text):
+                    continue  # "tyre" is not Tyre
+                entry = self._entries[int(doc.vocab.strings[match_id])]
+                found.append(Candidate(start, end, entry.label, entry, "gazetteer", entry.canonical, priority=2))
+        return found
+
+    def _lookup(self, text: str, countries: Iterable[str]) -> Entry | None:
+        """Gazetteer entry for a name as written: exact, possessive-stripped, place-suffix-stripped, fuzzy."""
+        entry = self.gazetteer.lookup(text)
+        if entry is None and len(text) > 4 and text.endswith("s") and not text.endswith("ss"):
+            entry = self.gazetteer.lookup(text[:-1])  # "Syrias", "Assads" (apostrophes stripped)
+        if entry is None:
+            words = text.split()
+            if len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
+                base = self._lookup(" ".join(words[:-1]), countries)
+                entry = base if base is not None and base.is_place else None
+        if entry is None and len(text) > 5:
+            entry = self.gazetteer.lookup_fuzzy(text, countries=countries)
+        return entry
+
+    def _ner_candidates(self, doc: Doc, countries: set[str]) -> list[Candidate]:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ in _NON_ENTITY:
+                continue
+            for piece in _pieces(ent):
+                found.extend(self._ner_piece(piece, ent.label_, countries))
+        return found
+
+    def _ner_piece(self, piece: Span, label: str, countries: set[str]) -> Iterator[Candidate]:
+        span = _trim(piece)
+        if span is None:
+            return
+        if label in {"ORG", "FAC"}:  # "the Aleppo University Hashim": an organisation, then a person
+            head = max((t.i for t in span[:-1] if t.lower_ in ORG_HEADS and t.i > span.start), default=None)
+            tail = span.doc[head + 1 : span.end] if head is not None else None
+            if (tail is not None and len(tail) <= 3 and all(is_capitalised(t.text) for t in tail)
+                    and not any(t.lower_ in ORG_HEADS or t.lower_ in PLACE_SUFFIXES for t in tail)):
+                yield from self._ner_piece(span.doc[span.start : head + 1], label, countries)
+                yield from self._ner_piece(tail, "PERSON", countries)
+                return
+        if label == "PERSON":
+            span = strip_titles(span)
+        if span.text.lower().rstrip(".") in TITLES:
+            return
+        entry = self._lookup(span.text, countries)
+        if entry is None and label in ENTITY_LABELS:
+            city = self.gazetteer.city(span.text, countries=countries)
+            if city is not None and (label != "PERSON" or city.population >= 100_000 or city.country in countries):
+                entry = city
+        priority = 2 if entry is not None else 1
+        if entry is None and label in {"ORG", "FAC"} and span[-1].lower_ in ORG_HEADS and len(span) > 1:
+            priority = 3  # "Aleppo Police Command" is more than Aleppo
+        if entry is None and label == "PERSON" and len(span) > 1:
+            priority = 3  # "Amal Clooney" is not the Amal movement
+        yield Candidate(span.start, span.end, entry.label if entry else label, entry, "ner",
+                        entry.canonical if entry else None, priority)
+
+    @staticmethod
+    def _select(candidates: list[Candidate]) -> list[Candidate]:
+        taken: set[int] = set()
+        kept = []
+        for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+            if cand.priority == 3 and cand.entry is None:
+                cand.priority = 1
+            if not taken.intersection(range(cand.start, cand.end)):
+                kept.append(cand)
+                taken.update(range(cand.start, cand.end))
+        return sorted(kept, key=lambda c: c.start)
+
+    # -- resolution -------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> list[Candidate]:
+        gazetteer_found = self._gazetteer_candidates(doc)
+        countries = {c.entry.country for c in gazetteer_found if c.entry.is_place and c.entry.country}
+        kept = self._select(gazetteer_found + self._ner_candidates(doc, countries))
+        kept = self._uncovered(doc, kept, countries)
+        groups = _Groups(kept, doc)
+        self._link_aliases(doc, kept, groups)
+        kept = groups.candidates
+        self._descriptions(doc, kept, groups)
+        self._surnames(doc, kept, groups)
+        _place_context(doc, groups.candidates)
+        return groups.resolve(doc, _headline_paragraphs(doc))
+
+    def _uncovered(self, doc: Doc, kept: list[Candidate], countries: set[str]) -> list[Candidate]:
+        """Capitalised tokens outside any candidate that name a gazetteer entry once an apostrophe-less
+        possessive "s" is dropped ("Syrias" → Syria)."""
+        covered = {i for c in kept for i in range(c.start, c.end)}
+        extra = []
+        for token in doc:
+            if token.i in covered or not token.is_alpha or not token.text[0].isupper() or len(token) < 4:
+                continue
+            if token.text.endswith("s"):
+                entry = self.gazetteer.lookup(token.text[:-1])
+                if entry is not None and len(entry.canonical.split()) == 1:
+                    extra.append(Candidate(token.i, token.i + 1, entry.label, entry, "possessive", entry.canonical, 2))
+        return sorted(kept + extra, key=lambda c: c.start)
+
+    def _link_aliases(self, doc: Doc, kept: list[Candidate], groups: "_Groups") -> None:
+        by_span = {c.key: c for c in kept}
+        for link in alias_links(doc, [c.key for c in kept]):
+            name = by_span.get(link.name)
+            alias = by_span.get(link.alias)
+            alias_text = doc[link.alias[0] : link.alias[1]].text
+            if name is None:
+                continue
+            if alias is None:
+                if any(i in groups.covered for i in range(*link.alias)):
+                    continue
+                if link.pattern == "parenthesis" and alias_text.isupper() and not is_acronym_of(alias_text, doc[name.start:name.end].text):
+                    continue
+                alias = groups.add(Candidate(link.alias[0], link.alias[1], None, None, "alias"))
+                by_span[alias.key] = alias
+            if name.entry and alias.entry and name.entry.canonical != alias.entry.canonical:
+                continue  # two different known entities: "Hama (Reuters)" is a credit, not an alias
+            if alias.entry is None and name.entry is None and link.pattern == "parenthesis" and alias_text.isupper():
+                if not is_acronym_of(alias_text, doc[name.start:name.end].text):
+                    continue
+            groups.union(name, alias)
+
+    def _descriptions(self, doc: Doc, kept: list[Candidate], groups: "_Groups") -> None:
+        """"the observatory", "the Coalition", a bare "Observatory": the last organisation before it
+        whose name holds that noun."""
+        by_start = {c.start: c for c in groups.candidates}
+        for token in doc:
+            noun = token.lower_
+            if noun not in DESCRIPTION_NOUNS:
+                continue
+            prev = doc[token.i - 1] if token.i > 0 else None
+            existing = by_start.get(token.i)
+            if existing is not None and (existing.entry is not None or existing.end - existing.start > 1):
+                continue
+            if existing is None and token.i in groups.covered:
+                continue
+            if not (token.text[0].isupper() or (prev is not None and prev.lower_ == "the")):
+                continue
+            antecedent = groups.antecedent(noun, before=token.i)
+            if antecedent is None:
+                continue
+            if existing is not None:
+                groups.union(antecedent, existing)
+                continue
+            start = token.i - 1 if prev is not None and prev.lower_ == "the" and not token.text[0].isupper() else token.i
+            cand = groups.add(Candidate(start, token.i + 1, None, None, "description"))
+            groups.union(antecedent, cand)
+
+    def _surnames(self, doc: Doc, kept: list[Candidate], groups: "_Groups") -> None:
+        """A bare surname ("Assad", "Assads", "al-Assad") → the full name used in the article."""
+        surnames = groups.surnames()
+        if not surnames:
+            return
+        for cand in list(groups.candidates):
+            if cand.entry is not None or cand.end - cand.start > 3:
+                continue
+            key = _surname_key(doc[cand.start : cand.end].text)
+            target = surnames.get(key) or (surnames.get(key[:-1]) if key.endswith("s") else None)
+            if target is not None and target is not cand and groups.find(target) != groups.find(cand):
+                cand.label = "PERSON"
+                groups.union(target, cand)
+        for token in doc:
+            if token.i in groups.covered or not token.is_alpha or not token.text[0].isupper():
+                continue
+            key = _surname_key(token.text)
+            target = surnames.get(key) or (surnames.get(key[:-1]) if key.endswith("s") else None)
+            if target is not None:
+                cand = groups.add(Candidate(token.i, token.i + 1, "PERSON", None, "surname"))
+                groups.union(target, cand)
+
+
+def _place_context(doc: Doc, candidates: list[Candidate]) -> None:
+    """Mark names that the surrounding words call places; a list after "the neighborhoods of" shares it."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    previous: Candidate | None = None
+    for cand in ordered:
+        before = doc[cand.start - 2 : cand.start] if cand.start >= 2 else None
+        after = cand.end
+        while after < len(doc) and doc[after].text == ")":
+            after += 1
+        if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_NOUNS:
+            cand.context_label = PLACE_NOUNS[before[0].lower_]
+        elif after < len(doc) and doc[after].lower_ in PLACE_NOUNS and doc[after].lower_ not in {"state"}:
+            cand.context_label = PLACE_NOUNS[doc[after].lower_]
+        elif previous is not None and previous.context_label and _only_list_words(doc[previous.end : cand.start]):
+            cand.context_label = previous.context_label
+        previous = cand
+
+
+def _only_list_words(gap: Span) -> bool:
+    return all(t.text in {",", "and", "&"} or t.is_space for t in gap)
+
+
+def _surname_key(text: str) -> str:
+    key = name_key(text)
+    return re.sub(r"^(al|el) ", "", key).replace(" ", "")
+
+
+class _Groups:
+    """Union-find over candidates: each group is one real-world entity."""
+
+    def __init__(self, candidates: list[Candidate], doc: Doc) -> None:
+        self.candidates: list[Candidate] = []
+        self.parent: list[int] = []
+        self._root_rank: dict[int, tuple[int, int]] = {}
+        self.covered: set[int] = set()
+        by_name: dict[str, Candidate] = {}
+        for cand in candidates:
+            self.add(cand)
+            # the same canonical, or the same name as written, is the same entity
+            name = cand.canonical or _clean_name(doc[cand.start : cand.end])
+            first = by_name.setdefault(name_key(name), cand)
+            if first is not cand:
+                self.union(first, cand)
+
+    def add(self, cand: Candidate) -> Candidate:
+        cand.group = len(self.candidates)
+        self.candidates.append(cand)
+        self.parent.append(cand.group)
+        self._root_rank[cand.group] = (0 if cand.entry is not None else 1, cand.start)
+        self.covered.update(range(cand.start, cand.end))
+        return cand
+
+    def find(self, cand: Candidate) -> int:
+        i = cand.group
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: Candidate, b: Candidate) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the root with a gazetteer entry (or the earlier mention) names the group
+            if self._root_rank[rb] < self._root_rank[ra]:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+            self._root_rank[ra] = min(self._root_rank[ra], self._root_rank[rb])
+
+    def members(self) -> dict[int, list[Candidate]]:
+        out: dict[int, list[Candidate]] = {}
+        for cand in self.candidates:
+            out.setdefault(self.find(cand), []).append(cand)
+        return out
+
+    def antecedent(self, noun: str, *, before: int) -> Candidate | None:
+        best = None
+        for cand in self.candidates:
+            if cand.start >= before or cand.origin == "description":
+                continue
+            name = (cand.entry.canonical if cand.entry else cand.canonical or "") or ""
+            names = [name, *(cand.entry.aliases if cand.entry else ())]
+            if any(noun in name_key(n).split() for n in names if n) and (cand.label in {"ORG", None}):
+                if best is None or cand.start > best.start:
+                    best = cand
+        return best
+
+    def surnames(self) -> dict[str, Candidate]:
+        found: dict[str, Candidate] = {}
+        ambiguous: set[str] = set()
+        for cand in self.candidates:
+            name = cand.entry.canonical if cand.entry else cand.canonical
+            if cand.label != "PERSON" or not name or len(name.split()) < 2:
+                continue
+            key = _surname_key(name.split()[-1])
+            if key in found and self.find(found[key]) != self.find(cand) and found[key].canonical != name:
+                ambiguous.add(key)
+            found.setdefault(key, cand)
+        return {k: v for k, v in found.items() if k not in ambiguous and len(k) > 2}
+
+    def resolve(self, doc: Doc, headlines: list[tuple[int, int]]) -> list[Candidate]:
+        """Canonical name and one label per group; drop groups that are noise."""
+        out = []
+        for members in self.members().values():
+            canonical, label = _group_identity(doc, members)
+            if canonical is None or label is None:
+                continue
+            in_headline = lambda c: any(a <= doc[c.start].idx < b for a, b in headlines)  # noqa: E731
+            if not any(c.entry is not None for c in members) and all(in_headline(c) for c in members):
+                continue  # a Title Case headline fools the NER; keep only names the body confirms
+            for cand in members:
+                cand.canonical, cand.label = canonical, label
+                out.append(cand)
+        return sorted(out, key=lambda c: c.start)
+
+
+def _clean_name(span: Span) -> str:
+    return re.sub(r"\s+", " ", span.text).strip()
+
+
+def _group_identity(doc: Doc, members: list[Candidate]) -> tuple[str | None, str | None]:
+    with_entry = [c for c in members if c.entry is not None]
+    if with_entry:
+        entry = min(with_entry, key=lambda c: (c.entry.origin == "cities", c.start)).entry
+        return entry.canonical, entry.label
+    named = [c for c in members if c.origin in {"ner", "alias"}]
+    if not named:
+        return None, None
+    first = min(named, key=lambda c: (c.origin != "ner", c.start))
+    votes = Counter(c.label for c in members if c.label in ENTITY_LABELS)
+    for cand in members:
+        if cand.context_label:
+            votes[cand.context_label] += 2
+    if not votes:
+        return None, None
+    first_seen = {}
+    for cand in sorted(members, key=lambda c: c.start):
+        for lab in (cand.label, cand.context_label):
+            first_seen.setdefault(lab, cand.start)
+    label = max(votes, key=lambda lab: (votes[lab], -first_seen.get(lab, 0)))
+    longest = max((c for c in named if c.origin == "ner"), key=lambda c: (c.end - c.start, -c.start), default=first)
+    span = doc[longest.start : longest.end]
+    if not _plausible_name(doc, span, label):
+        return None, None
+    return _clean_name(span), label
+
+
+def _plausible_name(doc: Doc, span: Span, label: str) -> bool:
+    """Reject NER noise: no capital letter, digits in a person's name, a common word capitalised at
+    the start of a sentence ("Barrel"), or a long run of words."""
+    text = span.text
+    if not any(ch.isupper() for ch in text) or len(span) > 8:
+        return False
+    if label == "PERSON" and any(ch.isdigit() for ch in text):
+        return False
+    if len(span) == 1:
+        lower = span[0].lower_
+        if span[0].is_stop or lower in TITLES:
+            return False
+        if any(t.text == lower for t in doc if t.i != span.start):
+            return False
+    return True

@@ -1,0 +1,155 @@
+"""Speaker resolution: a speaker phrase → the canonical name of who speaks.
+
+* an entity in the phrase: a person first ("Observatory director Rami Abdel Rahman"), else an organisation
+  ("SANA reporter", "a source at Aleppo Police Command"), never one inside a verb phrase ("a local
+  activist speaking to AFP"); further entities joined by "and" are co-speakers;
+* a pronoun: the nearest earlier speaker or subject of a compatible kind (he/she → person, it → organisation);
+* a definite description ("the source", "the monitor"): the earlier speaker described the same way, or
+  the monitor named in the article;
+* "state television/TV/media" → "<Demonym> state television";
+* otherwise the phrase itself, without its article.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+if TYPE_CHECKING:
+    from .attribution import Claim
+
+__all__ = ["SpeakerResolver"]
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+THING_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them", "we"}
+# Nouns for people who speak for an organisation: "a source at X", "a spokesman for X".
+REPRESENTATIVES = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+                   "representative", "member", "members", "officer", "commander", "director", "head", "chief",
+                   "leader", "reporter", "correspondent", "minister", "ministry", "statement", "figure", "figures"}
+# "insurgents led by X": X speaks for them.
+LEADING_VERBS = {"lead", "head", "command", "spearhead", "direct"}
+MONITOR_NOUNS = {"monitor", "monitoring", "watchdog", "observatory"}
+_STATE_MEDIA = re.compile(r"\bstate(?:-run|-owned)?\s+(television|tv|media|news agency|broadcaster|radio)\b", re.I)
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases within one Doc, given the kit's entity mentions."""
+
+    def __init__(self, doc: Doc, mentions: list[dict]) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m["start_char"])
+        self._starts = [m["start_char"] for m in self.mentions]
+        norp = [m["canonical"] for m in self.mentions if m["label"] == "NORP"]
+        self.demonym = max(set(norp), key=lambda n: (norp.count(n), -norp.index(n))) if norp else None
+        self.labels = {m["canonical"]: m["label"] for m in self.mentions}
+
+    # -- mentions ---------------------------------------------------------------------------------
+    def _inside(self, start: int, end: int) -> list[dict]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i]["start_char"] < end:
+            if self.mentions[i]["end_char"] <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def _token_at(self, char: int) -> Token | None:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _embedded(self, mention: dict, head: Token) -> bool:
+        """True when the mention hangs on the speaker through a verb or a preposition of a non-representative."""
+        token = self._token_at(mention["start_char"])
+        if token is None:
+            return True
+        steps = 0
+        while token.i != head.i and steps < 8:
+            if token.dep_ in {"acl", "relcl", "advcl", "ccomp", "xcomp"} and token.lemma_.lower() not in LEADING_VERBS:
+                return True
+            if token.dep_ == "prep" and token.head.lemma_.lower() not in REPRESENTATIVES and token.head.lower_ not in REPRESENTATIVES:
+                return True
+            if token.head.i == token.i:
+                return False
+            token, steps = token.head, steps + 1
+        return False
+
+    # -- resolution -------------------------------------------------------------------------------
+    def resolve(self, tokens: list[Token], head: Token, *, before: int, claims: list["Claim"]) -> tuple[str | None, list[str]]:
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        text = self.doc.text[start:end]
+        inside = [m for m in self._inside(start, end) if m["label"] in {"PERSON", "ORG", "GPE", "NORP"}]
+        direct = [m for m in inside if not self._embedded(m, head)]
+        people = [m for m in direct if m["label"] == "PERSON"]
+        orgs = [m for m in direct if m["label"] == "ORG"]
+        co: list[str] = []
+        if people or orgs:
+            first = people[-1] if people and not (orgs and " and " in text and orgs[0]["start_char"] < people[-1]["start_char"]) else (orgs or people)[0]
+            if " and " in text:
+                co = [m["canonical"] for m in direct if m["label"] in {"PERSON", "ORG"} and m["canonical"] != first["canonical"]]
+            return first["canonical"], sorted(set(co), key=co.index)
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS and len(tokens) == 1:
+            return self._antecedent(lower, before, claims), []
+        state = _STATE_MEDIA.search(text)
+        if state:
+            medium = {"tv": "television"}.get(state.group(1).lower(), state.group(1).lower())
+            adjective = next((m["canonical"] for m in inside if m["label"] == "NORP"), None) or self.demonym
+            return (f"{adjective} state {medium}" if adjective else f"state {medium}"), []
+        if len(direct) == 1 and direct[0]["label"] == "GPE" and len(tokens) <= 3:
+            return direct[0]["canonical"], []
+        words = [t for t in tokens if t.lower_ not in _DETERMINERS]
+        if not words:
+            return None, []
+        if tokens[0].lower_ in {"the", "this", "that"} or head.lemma_.lower() in MONITOR_NOUNS:
+            earlier = self._described(head, claims)
+            if earlier:
+                return earlier, []
+        return " ".join(t.text for t in words).strip(" ,"), []
+
+    def _described(self, head: Token, claims: list["Claim"]) -> str | None:
+        noun = head.lemma_.lower()
+        for claim in reversed(claims):
+            if re.search(r"\b" + re.escape(noun), claim.speaker_text.lower()):
+                return claim.speaker
+        if noun in MONITOR_NOUNS:
+            monitors = [m for m in self.mentions if m.get("kind") == "monitor"]
+            if monitors:
+                before = [m for m in monitors if m["start_char"] < head.idx]
+                return (before[-1] if before else monitors[0])["canonical"]
+        return None
+
+    def _antecedent(self, pronoun: str, before: int, claims: list["Claim"]) -> str | None:
+        """The nearest earlier subject or speaker that the pronoun can refer to."""
+        wanted = {"PERSON"} if pronoun in PERSON_PRONOUNS else {"ORG"} if pronoun in THING_PRONOUNS else {"ORG", "NORP", "PERSON", None}
+        contents = [(c.content_start, c.content_end) for c in claims]
+        options: list[tuple[int, str]] = []
+        for claim in claims:
+            label = self.labels.get(claim.speaker)
+            if claim.speaker_start < before and (label in wanted or (label is None and None in wanted)):
+                options.append((claim.speaker_start, claim.speaker))
+        for mention in self.mentions:
+            if mention["start_char"] >= before or mention["label"] not in wanted:
+                continue
+            if any(a <= mention["start_char"] < b for a, b in contents):
+                continue
+            token = self._token_at(mention["start_char"])
+            if token is not None and self._is_subject(token):
+                options.append((mention["start_char"], mention["canonical"]))
+        if not options:
+            return None
+        return max(options)[1]
+
+    @staticmethod
+    def _is_subject(token: Token) -> bool:
+        steps = 0
+        while steps < 4:
+            if token.dep_ in {"nsubj", "nsubjpass"}:
+                return True
+            if token.dep_ not in {"compound", "appos", "amod", "poss", "flat", "nmod"} or token.head.i == token.i:
+                return False
+            token, steps = token.head, steps + 1
+        return False

@@ -1,0 +1,75 @@
+"""How sure a claim is: reported, or a weaker grade set by the cue or by words around it.
+
+Order of strength: denied (the speaker's own denial) > unverified ("without providing evidence") >
+unconfirmed ("there was no independent confirmation", also in the next sentence) > disputed (another party
+rejects it in a later sentence) > claimed (claim, allege) > reported. The words found go to `status_evidence`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from ..lexicons import data_text
+
+if TYPE_CHECKING:
+    from .attribution import Claim
+
+__all__ = ["assign_status", "status_patterns", "STRENGTH"]
+
+STRENGTH = {"denied": 5, "unverified": 4, "unconfirmed": 3, "disputed": 2, "claimed": 1, "reported": 0}
+
+
+@lru_cache(maxsize=1)
+def status_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for line in data_text("status.tsv").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            category, _, pattern = line.partition("\t")
+            out.append((category.strip(), re.compile(pattern.strip(), re.I)))
+    return tuple(out)
+
+
+def _evidence(text: str, categories: set[str]) -> tuple[str, str] | None:
+    for category, pattern in status_patterns():
+        if category in categories:
+            match = pattern.search(text)
+            if match:
+                return category, match.group().strip(" ,.;")
+    return None
+
+
+def _upgrade(claim: "Claim", status: str, evidence: str | None) -> None:
+    if STRENGTH[status] > STRENGTH.get(claim.status, 0):
+        claim.status, claim.status_evidence = status, evidence
+
+
+def assign_status(doc: Doc, claims: list["Claim"]) -> None:
+    """Set `status` and `status_evidence` on each claim, in place."""
+    sentences = list(doc.sents)
+    claimed_in = {c.sentence for c in claims}
+    for claim in claims:
+        if claim.status == "claimed":
+            claim.status_evidence = claim.cue
+        elif claim.status in {"denied", "disputed"}:
+            claim.status_evidence = claim.cue
+        sentence = sentences[claim.sentence] if claim.sentence < len(sentences) else None
+        if sentence is None:
+            continue
+        found = _evidence(sentence.text, {"unverified", "unconfirmed"})
+        if found:
+            _upgrade(claim, *found)
+        for ahead in (1, 2):
+            n = claim.sentence + ahead
+            if n >= len(sentences):
+                break
+            following = sentences[n].text
+            if n not in claimed_in:
+                found = _evidence(following, {"unverified", "unconfirmed"})
+                if found and ahead == 1:
+                    _upgrade(claim, *found)
+            disputed = _evidence(following, {"disputed"})
+            if disputed and not any(c.sentence == n and c.speaker == claim.speaker for c in claims):
+                _upgrade(claim, *disputed)

