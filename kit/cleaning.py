@@ -37,7 +37,7 @@ _DATE_PREFIX = re.compile(
     r"^(?:(?:published|updated|posted|last updated)(?:\s+on)?:?\s+)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s+(?=[A-Z\"“])",
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)?\s+(?=[A-Z\"“])",
     re.I,
 )
 _INLINE_CHROME = re.compile(r"\s*(?:Slideshow\s*\(\d+\s+Images?\)|\(Click to enlarge\))", re.I)
@@ -211,6 +211,10 @@ def clean_article(
         paragraph, cut, credit = _strip_trailers(paragraph)
         removed.extend(cut)
         found_byline = found_byline or credit
+        if not texts and title and paragraph:
+            head, paragraph = _split_headline(paragraph, title)
+            if head:
+                texts.append(head)
         if paragraph:
             texts.append(paragraph)
 
@@ -226,6 +230,19 @@ def clean_article(
         outlet=outlet,
         removed=tuple(removed),
     )
+
+
+def _split_headline(paragraph: str, title: str) -> tuple[str | None, str]:
+    """"Nine killed in Aleppo. Six civilians were…" (a record whose text opens with its headline) →
+    the headline as a paragraph of its own, so it is not read as part of the first sentence."""
+    words = re.findall(r"[A-Za-z0-9]+", title)
+    if len(words) < 2:
+        return None, paragraph
+    pattern = r"\W*".join(re.escape(w) for w in words) + r"[\W]*?[.:!?]?(?=\s|$)"
+    match = re.match(pattern, paragraph, re.I)
+    if not match or len(paragraph) - match.end() < 20:
+        return None, paragraph
+    return paragraph[: match.end()].strip(), paragraph[match.end():].strip()
 
 
 def _title_inside(first: str, title: str) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .extensions import register_extensions
 from .extract.attribution import extract_claims
+from .extract.casualties import casualty_lexicon, extract_casualties
 from .extract.entities import ENTITY_LABELS, EntityResolver
 from .gazetteer import read_entity_file, shipped_gazetteer
 from .lexicons import cue_lexicon
@@ -79,14 +80,16 @@ class ClaimLayer:
 
 
 class CasualtyLayer:
-    """Casualty figures (`Doc._.kit_casualties`)."""
+    """Casualty figures (`Doc._.kit_casualties`): outcome, low/best/high, victims, perpetrator, place,
+    period, and the source and status of the claim that reports them."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
+        self.lexicon = casualty_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kit_casualties = []
+        doc._.kit_casualties = extract_casualties(doc, doc._.kit_mentions or [], doc._.kit_claims or [], self.lexicon)
         return doc
 
 
@@ -105,6 +108,7 @@ def make_claim_layer(nlp: Language, name: str) -> ClaimLayer:
     return ClaimLayer(nlp, name)
 
 
-@Language.factory("kit_casualties", assigns=["doc._.kit_casualties"])
+@Language.factory("kit_casualties", requires=["doc._.kit_mentions", "doc._.kit_claims"],
+                  assigns=["doc._.kit_casualties"])
 def make_casualty_layer(nlp: Language, name: str) -> CasualtyLayer:
     return CasualtyLayer(nlp, name)

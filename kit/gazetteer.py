@@ -57,6 +57,23 @@ def skeleton_key(text: str) -> str:
     return " ".join(words)
 
 
+_PARTICLES = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "ash", "as", "ad", "an",
+                        "ar", "at", "az", "bin", "ibn", "wal", "wa", "lil", "li", "in", "on", "to", "del", "da", "di",
+                        "van", "von", "der", "y", "e", "&"})
+
+
+def _is_proper_name(name: str) -> bool:
+    """Every word capitalised (particles aside), no "-based" description."""
+    if "-based" in name.lower():
+        return False
+    for word in re.split(r"[\s]+", name):
+        for part in word.split("-"):
+            letters = re.sub(r"[^\w]", "", part)
+            if letters and not letters[0].isupper() and not letters[0].isdigit() and letters.lower() not in _PARTICLES:
+                return False
+    return True
+
+
 def _is_acronym(alias: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", alias)
     return 1 < len(letters) <= 7 and letters.isupper()
@@ -252,10 +269,14 @@ class Gazetteer:
         return self._by_canonical.get(canonical)
 
     def patterns(self) -> Iterator[tuple[Entry, str, bool]]:
-        """(entry, name, case_sensitive) for a phrase matcher: every name of every curated entry."""
+        """(entry, name, case_sensitive) for a phrase matcher: every proper name of every curated entry.
+
+        Descriptions among the aliases ("Syrian army", "Britain-based Syrian Observatory") are left to
+        `lookup` of spans the NER found: matched in running text they would tag common nouns."""
         for entry in self.entries:
             for name in entry.names:
-                yield entry, name, _is_acronym(name)
+                if _is_proper_name(name):
+                    yield entry, name, _is_acronym(name)
 
 
 def shipped_gazetteer(extra_files: Iterable[str | Path] = ()) -> Gazetteer:

@@ -27,6 +27,7 @@ _ADJUNCT_WORDS = {"reporters", "journalists", "statement", "press", "conference"
                   "twitter", "telegram", "facebook", "interview", "briefing", "also", "earlier", "later", "separately",
                   "today", "yesterday", "tonight", "late", "early", "on", "in", "at", "to", "from", "during", "with",
                   "a", "an", "the", "via", "by", "afp", "reuters", "news", "agency", "media", "told"}
+_TRAILING_CUES = {"reports": "report", "says": "say", "adds": "add", "writes": "write", "claims": "claim"}
 _NOT_SPEAKERS = {"attack", "attacks", "blast", "explosion", "strike", "strikes", "airstrike", "airstrikes", "shelling",
                  "bombing", "fighting", "war", "conflict", "offensive", "toll", "bomb", "shell", "rocket", "it's"}
 
@@ -125,7 +126,15 @@ class _Builder:
     # -- small helpers ---------------------------------------------------------------------------
     def _cue_lemma(self, token: Token) -> str | None:
         if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
+            # "… hospitalized Reuters reports." — a trailing "reports"/"says" the tagger took for a noun
+            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            prev = token.doc[token.i - 1] if token.i > 0 else None
+            if (token.lower_ in _TRAILING_CUES and prev is not None and prev.pos_ == "PROPN"
+                    and (nxt is None or nxt.text in {".", ",", ";"})):
+                return _TRAILING_CUES[token.lower_]
             return None
+        if any(c.dep_ == "neg" for c in token.children):
+            return None  # "did not specify"
         lemma = token.lemma_.lower()
         return lemma if lemma in self.lexicon.verbs else None
 
@@ -165,12 +174,21 @@ class _Builder:
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
     def _inherited_subject(self, verb: Token) -> Token | None:
-        """"…, adding that Y" / "… and added Y": the speaker of the verb this one hangs on."""
-        if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "dep"} or verb.head.i == verb.i:
+        """"…, adding that Y" / "… and added Y": the speaker of the cue verb this one hangs on."""
+        if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "dep", "acl"} or verb.head.i == verb.i:
             return None
-        head = verb.head
-        if self._cue_lemma(head) or verb.tag_ == "VBG" or verb.dep_ == "conj":
-            return self._subject(head)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head  # "the official SANA news agency confirming …"
+        left = [t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i]]
+        if verb.dep_ == "conj" and ("and" in left or "but" in left) and self._subject(verb.head) is not None:
+            return self._subject(verb.head)  # "X took Aleppo and claimed to have …"
+        head, steps = verb.head, 0
+        while steps < 4:
+            if self._cue_lemma(head) and self._subject(head) is not None:
+                return self._subject(head)
+            if head.head.i == head.i:
+                break
+            head, steps = head.head, steps + 1
         return None
 
     def _left_np(self, verb: Token) -> list[Token] | None:
@@ -222,7 +240,9 @@ class _Builder:
     def _speaker(self, verb: Token) -> tuple[Token, list[Token]] | None:
         subject = self._subject(verb) or self._inherited_subject(verb)
         if subject is not None:
-            return subject, _speaker_tokens(subject)
+            own = {t.i for t in verb.subtree} if subject.i < verb.i and verb.dep_ == "acl" else set()
+            tokens = [t for t in _speaker_tokens(subject) if t.i not in own]
+            return subject, _trim_tokens(tokens)
         for found in (self._left_np(verb), self._right_np(verb)):
             if found:
                 return found[-1], _trim_tokens(found)
@@ -235,27 +255,27 @@ class _Builder:
         return any(t.pos_ in {"VERB", "AUX", "NUM"} for t in words) or sum(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in words) >= 2
 
     def _content(self, verb: Token, lemma: str, speaker: list[Token]) -> tuple[int, int] | None:
+        """What follows the cue to the end of the sentence; failing that, what precedes the speaker."""
         doc, sent = self.doc, verb.sent
-        after = max(verb.i, speaker[-1].i if speaker[-1].i > verb.i else verb.i) + 1
-        children = [c for c in verb.children if c.i >= after]
-        start = None
-        for deps in ({"ccomp"}, {"xcomp"}, {"dobj", "attr", "oprd"} if lemma != "tell" else set(), {"prep"}):
-            child = next((c for c in children if c.dep_ in deps), None)
-            if child is not None:
-                start = child.left_edge.i if child.dep_ != "prep" else child.i
-                break
-        if start is None:
-            start = after
+        after = max(verb.i, speaker[-1].i) + 1
+        after = max(after, max((c.i for c in verb.children if c.dep_ == "prt"), default=after - 1) + 1)
+        clause = [c for c in verb.children if c.i >= after and c.dep_ in {"ccomp", "xcomp", "dobj", "attr", "oprd"}
+                  and not self._cue_lemma(c)]
+        start = after
+        if clause and clause[0].left_edge.i - after <= 6:
+            start = max(after, clause[0].left_edge.i)
         end = sent.end
-        for token in doc[max(start, after) : sent.end]:  # a later participle cue starts a claim of its own
-            if token.i > start and token.tag_ == "VBG" and self._cue_lemma(token) or (
-                    token.lower_ == "according" and token.i > start):
+        for token in doc[start:sent.end]:  # a later participle cue starts a claim of its own
+            if token.i > start and (token.tag_ == "VBG" and self._cue_lemma(token) or token.lower_ == "according"):
                 end = token.i
                 break
         post = _trim_tokens(list(doc[start:end]))
-        if lemma == "tell" and post and post[0].dep_ == "dobj" and post[0].i == start:
-            post = _trim_tokens(list(doc[start + 1 : end]))
-        while post and post[0].lower_ in {"that", ",", ":"}:
+        if lemma == "tell" and post and post[0].dep_ in {"dobj", "dative"} and post[0].head.i == verb.i:
+            post = _trim_tokens(list(doc[post[0].i + 1 : end]))
+        while post and (post[0].lower_ in {"that", ",", ":"} or (post[0].tag_ == "VBG" and self._cue_lemma(post[0]))):
+            if post[0].tag_ == "VBG":
+                post = []
+                break
             post = post[1:]
         if len(post) >= 2 and self._substantial(post):
             return _span_chars(post)
@@ -267,7 +287,8 @@ class _Builder:
 
     def _attributive(self, verb: Token, lemma: str) -> bool:
         children = list(verb.children)
-        if verb.dep_ == "amod" or (verb.dep_ == "acl" and not any(c.dep_ in _SUBJECTS for c in children)):
+        if verb.dep_ == "amod" or (verb.dep_ == "acl" and verb.tag_ != "VBG"
+                                    and not any(c.dep_ in _SUBJECTS for c in children)):
             return False  # "a reported blast", "a group called X"
         if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
             return False  # "civilians were told to leave"
@@ -307,9 +328,12 @@ class _Builder:
             if n in merged or len(self.doc.text[quote.inner_start : quote.inner_end].split()) < 4:
                 continue
             after, before = self._token_from(quote.end), self._token_before(quote.start)
-            verb = self._cue_near(after, forward=True, limit=9) if after is not None else None
+            ends_sentence = self.doc.text[quote.inner_start : quote.inner_end].rstrip().endswith(".")
+            verb = None
+            if after is not None and not ends_sentence:
+                verb = self._cue_near(after, forward=True, limit=9)
             if verb is None and before is not None:
-                verb = self._cue_near(before, forward=False, limit=10)
+                verb = self._cue_near(before, forward=False, limit=4)
             if verb is None or verb.i in self.used_cues:
                 continue
             speaker = self._speaker(verb)
@@ -411,7 +435,8 @@ def _drop_nested_duplicates(claims: list[Claim]) -> list[Claim]:
     out = []
     for claim in claims:
         key = (claim.cue_start, claim.cue_end)
-        if key in seen:
+        inside_speaker = any(o is not claim and o.speaker_start <= claim.cue_start < o.speaker_end for o in claims)
+        if key in seen or inside_speaker:
             continue
         seen.add(key)
         out.append(claim)

@@ -162,9 +162,14 @@ class EntityResolver:
             if len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
                 base = self._lookup(" ".join(words[:-1]), countries)
                 entry = base if base is not None and base.is_place else None
-        if entry is None and len(text) > 5:
-            entry = self.gazetteer.lookup_fuzzy(text, countries=countries)
         return entry
+
+    def _lookup_place(self, text: str, label: str, countries: Iterable[str]) -> Entry | None:
+        """Transliteration variants, for spans the NER calls places only ("al-Hamdaniyah" → Hamdaniyah)."""
+        if label not in {"GPE", "LOC", "FAC"} or len(text) <= 5:
+            return None
+        entry = self.gazetteer.lookup_fuzzy(text, countries=countries)
+        return entry if entry is not None and entry.is_place else None
 
     def _ner_candidates(self, doc: Doc, countries: set[str]) -> list[Candidate]:
         found = []
@@ -191,7 +196,7 @@ class EntityResolver:
             span = strip_titles(span)
         if span.text.lower().rstrip(".") in TITLES:
             return
-        entry = self._lookup(span.text, countries)
+        entry = self._lookup(span.text, countries) or self._lookup_place(span.text, label, countries)
         if entry is None and label in ENTITY_LABELS:
             city = self.gazetteer.city(span.text, countries=countries)
             if city is not None and (label != "PERSON" or city.population >= 100_000 or city.country in countries):
@@ -199,10 +204,21 @@ class EntityResolver:
         priority = 2 if entry is not None else 1
         if entry is None and label in {"ORG", "FAC"} and span[-1].lower_ in ORG_HEADS and len(span) > 1:
             priority = 3  # "Aleppo Police Command" is more than Aleppo
-        if entry is None and label == "PERSON" and len(span) > 1:
-            priority = 3  # "Amal Clooney" is not the Amal movement
+        if entry is None and label == "PERSON" and len(span) > 1 and not self._has_place(span, countries):
+            priority = 3  # "Amal Clooney" is not the Amal movement (but "Syrias Aleppo" holds a place)
         yield Candidate(span.start, span.end, entry.label if entry else label, entry, "ner",
                         entry.canonical if entry else None, priority)
+
+    def _has_place(self, span: Span, countries: set[str]) -> bool:
+        """Every capitalised word a place ("Syrias Aleppo"): not a person whatever the NER says."""
+        words = [t for t in span if t.is_alpha and t.text[0].isupper()]
+        if not words:
+            return False
+        for token in words:
+            entry = self._lookup(token.text, countries)
+            if entry is None or not entry.is_place:
+                return False
+        return True
 
     @staticmethod
     def _select(candidates: list[Candidate]) -> list[Candidate]:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from .quotes import find_quotes
+
 if TYPE_CHECKING:
     from .attribution import Claim
 
@@ -46,6 +48,7 @@ class SpeakerResolver:
         norp = [m["canonical"] for m in self.mentions if m["label"] == "NORP"]
         self.demonym = max(set(norp), key=lambda n: (norp.count(n), -norp.index(n))) if norp else None
         self.labels = {m["canonical"]: m["label"] for m in self.mentions}
+        self._quotes = find_quotes(doc.text)
 
     # -- mentions ---------------------------------------------------------------------------------
     def _inside(self, start: int, end: int) -> list[dict]:
@@ -82,7 +85,8 @@ class SpeakerResolver:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         text = self.doc.text[start:end]
         inside = [m for m in self._inside(start, end) if m["label"] in {"PERSON", "ORG", "GPE", "NORP"}]
-        direct = [m for m in inside if not self._embedded(m, head)]
+        # a name closing the phrase is its apposition ("Pathologist at the Aleppo University Hashim")
+        direct = [m for m in inside if not self._embedded(m, head) or (m["label"] == "PERSON" and m["end_char"] == end)]
         people = [m for m in direct if m["label"] == "PERSON"]
         orgs = [m for m in direct if m["label"] == "ORG"]
         co: list[str] = []
@@ -90,25 +94,33 @@ class SpeakerResolver:
             first = people[-1] if people and not (orgs and " and " in text and orgs[0]["start_char"] < people[-1]["start_char"]) else (orgs or people)[0]
             if " and " in text:
                 co = [m["canonical"] for m in direct if m["label"] in {"PERSON", "ORG"} and m["canonical"] != first["canonical"]]
+            state = _STATE_MEDIA.search(first["text"])
+            if state and first.get("kind") is None:  # "State TV" tagged as an organisation
+                return self._state_media(state, inside), sorted(set(co), key=co.index)
             return first["canonical"], sorted(set(co), key=co.index)
         lower = head.lower_
         if lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS and len(tokens) == 1:
             return self._antecedent(lower, before, claims), []
         state = _STATE_MEDIA.search(text)
         if state:
-            medium = {"tv": "television"}.get(state.group(1).lower(), state.group(1).lower())
-            adjective = next((m["canonical"] for m in inside if m["label"] == "NORP"), None) or self.demonym
-            return (f"{adjective} state {medium}" if adjective else f"state {medium}"), []
+            return self._state_media(state, inside), []
         if len(direct) == 1 and direct[0]["label"] == "GPE" and len(tokens) <= 3:
             return direct[0]["canonical"], []
         words = [t for t in tokens if t.lower_ not in _DETERMINERS]
         if not words:
             return None, []
-        if tokens[0].lower_ in {"the", "this", "that"} or head.lemma_.lower() in MONITOR_NOUNS:
-            earlier = self._described(head, claims)
+        monitor = next((t for t in tokens if t.lemma_.lower() in MONITOR_NOUNS), None)
+        if tokens[0].lower_ in {"the", "this", "that"} or monitor is not None:
+            earlier = self._described(monitor or head, claims)
             if earlier:
                 return earlier, []
         return " ".join(t.text for t in words).strip(" ,"), []
+
+    def _state_media(self, match: re.Match, inside: list[dict]) -> str:
+        """"State TV", "Syrian state television" → "<Demonym> state television"."""
+        medium = {"tv": "television"}.get(match.group(1).lower(), match.group(1).lower())
+        adjective = next((m["canonical"] for m in inside if m["label"] == "NORP"), None) or self.demonym
+        return f"{adjective} state {medium}" if adjective else f"state {medium}"
 
     def _described(self, head: Token, claims: list["Claim"]) -> str | None:
         noun = head.lemma_.lower()
@@ -131,6 +143,12 @@ class SpeakerResolver:
             label = self.labels.get(claim.speaker)
             if claim.speaker_start < before and (label in wanted or (label is None and None in wanted)):
                 options.append((claim.speaker_start, claim.speaker))
+        if pronoun in GROUP_PRONOUNS:  # "rebel groups … which they said": a plural subject nearby
+            for token in self.doc[max(0, self._token_index(before) - 60) : self._token_index(before)]:
+                if token.tag_ in {"NNS", "NNPS"} and self._is_subject(token) and token.idx < before:
+                    options.append((token.idx, " ".join(t.text for t in token.subtree if t.i >= token.left_edge.i
+                                                        and t.dep_ not in {"relcl", "punct"} and t.idx < before
+                                                        and t.head.dep_ != "relcl").strip()))
         for mention in self.mentions:
             if mention["start_char"] >= before or mention["label"] not in wanted:
                 continue
@@ -139,9 +157,19 @@ class SpeakerResolver:
             token = self._token_at(mention["start_char"])
             if token is not None and self._is_subject(token):
                 options.append((mention["start_char"], mention["canonical"]))
+        if not options and wanted == {"PERSON"}:  # the nearest person named before, outside quotations
+            quoted = [(q.start, q.end) for q in self._quotes]
+            for mention in self.mentions:
+                if mention["label"] == "PERSON" and before - 600 < mention["start_char"] < before and not any(
+                        a <= mention["start_char"] < b for a, b in quoted):
+                    options.append((mention["start_char"], mention["canonical"]))
         if not options:
             return None
         return max(options)[1]
+
+    def _token_index(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0].i if span is not None and len(span) else len(self.doc)
 
     @staticmethod
     def _is_subject(token: Token) -> bool:

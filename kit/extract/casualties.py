@@ -1,0 +1,362 @@
+"""Casualty figures: killed, wounded, missing, detained, displaced — as low/best/high with who, by whom,
+where, when, and who says so.
+
+A figure is a quantity ("nearly 1,000", "four", "dozens") tied to an outcome word by one of:
+  "killed N X" / "killing N" / "left N X dead" / "the death toll rose to N" / "claimed the lives of N"
+  "N X were killed" / "N X killed" / "N dead" / "N X lost their lives"  (also across "A and B were killed")
+  "N X, including M Y" / "among them M Y" / "among the dead were M Y"      (M is `part_of` N)
+and whose noun, if any, counts people (never kilometres, years, drones, buildings: `data/not_victims.txt`).
+"others", "more" and bare numbers inherit the victim class of the figure they follow ("killed four
+civilians and wounded 54 others"). Source and status come from the claim whose content holds the figure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import data_text, read_data_csv
+from .numbers import QUALIFIERS, SCALES, TENS, UNITS, VAGUE, Quantity, read_quantity
+
+__all__ = ["Figure", "extract_casualties", "CasualtyLexicon", "casualty_lexicon"]
+
+_SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+_NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | VAGUE | {"dozen"}
+_LINKING = {"were", "was", "have", "has", "had", "been", "being", "got", "get", "are", "is", "also", "reportedly",
+            "later", "all", "more", "others", "who", "which", "allegedly", "confirmed", "reported", ",", "since",
+            "so", "far", "already", "now", "be", "to", "of", "them"}
+_PART_CUES = [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "the", "dead"),
+              ("among", "those", "killed"), ("among", "the", "victims"), ("among", "the", "casualties"),
+              ("among", "the", "wounded"), ("among", "the", "injured"), ("among", "the", "killed")]
+_ELLIPTIC = {"others", "other", "more", "another", "further"}
+_TOLL = {"toll", "tally", "count"}
+_LIFE = {"life", "lives"}
+
+
+@dataclass(frozen=True)
+class CasualtyLexicon:
+    outcomes: dict[str, str]
+    victims: dict[str, str]
+    not_victims: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def casualty_lexicon() -> CasualtyLexicon:
+    outcomes = {r["word"].lower(): r["outcome"] for r in read_data_csv("outcomes.csv")}
+    victims = {r["noun"].lower(): r["class"] for r in read_data_csv("victims.csv")}
+    words = [w.lower() for line in data_text("not_victims.txt").splitlines() if not line.startswith("#") for w in line.split()]
+    return CasualtyLexicon(outcomes, victims, frozenset(words))
+
+
+@dataclass
+class Figure:
+    """One casualty figure, with token offsets of its parts."""
+
+    quantity: Quantity
+    q_start: int
+    q_end: int
+    outcome: str
+    o_index: int
+    victim_start: int | None = None
+    victim_end: int | None = None
+    victim_class: str = "unknown"
+    elliptic: bool = False
+    part_of: int | None = None
+    figure_id: int = 0
+
+    @property
+    def start(self) -> int:
+        return min(self.q_start, self.o_index, self.victim_start if self.victim_start is not None else self.q_start)
+
+    @property
+    def end(self) -> int:
+        return max(self.q_end, self.o_index + 1, self.victim_end or self.q_end)
+
+
+class _Reader:
+    def __init__(self, doc: Doc, lexicon: CasualtyLexicon) -> None:
+        self.doc, self.lex = doc, lexicon
+
+    # -- quantities --------------------------------------------------------------------------------
+    def _numberish(self, token: Token) -> bool:
+        lower = token.lower_
+        return (token.like_num or lower in _NUMBER_WORDS or bool(re.fullmatch(r"\d[\d,.]*", lower))) and lower not in {"one's"}
+
+    def quantities(self) -> Iterator[tuple[int, int, Quantity]]:
+        doc, i = self.doc, 0
+        while i < len(doc):
+            token = doc[i]
+            if not self._numberish(token) or token.ent_type_ in _SKIP_ENTS or _looks_like_year(token):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and (self._numberish(doc[end]) or (doc[end].text in {"-", "and", "to"}
+                                      and end + 1 < len(doc) and self._numberish(doc[end + 1]))):
+                if doc[end].lower_ == "and" and not (doc[end - 1].lower_ in SCALES or doc[end - 1].lower_ == "hundred"):
+                    break
+                end += 1
+            start = i
+            for length in (3, 2, 1):  # a qualifier before: "at least", "more than", "nearly", "between"
+                phrase = " ".join(t.lower_ for t in doc[max(0, i - length) : i])
+                if i - length >= 0 and (phrase in QUALIFIERS or phrase in {"between", "another", "a further", "some"}):
+                    start = i - length
+                    break
+            if start > 0 and doc[start - 1].lower_ == "another":
+                start -= 1
+            if doc[end - 1].lower_ in VAGUE and end < len(doc) and doc[end].lower_ == "of":
+                end += 1
+            quantity = read_quantity(doc[start:end].text)
+            if quantity is None and start < i:
+                quantity, start = read_quantity(doc[i:end].text), i
+            if quantity is not None:
+                yield start, end, quantity
+            i = end
+
+    # -- victims -----------------------------------------------------------------------------------
+    def victim(self, q_end: int) -> tuple[int, int, str | None] | None:
+        """The noun the quantity counts: (start, end, class) — class None for "others"; None if no noun."""
+        doc, j = self.doc, q_end
+        start = j
+        while j < len(doc) and j - start < 5:
+            token = doc[j]
+            lower = token.lower_
+            if lower in _ELLIPTIC:
+                return start, j + 1, None
+            if lower in self.lex.victims and (j + 1 >= len(doc) or doc[j + 1].lower_ not in self.lex.victims
+                                              or doc[j + 1].pos_ not in {"NOUN"}):
+                two = f"{lower} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
+                if two in self.lex.victims:
+                    return start, j + 2, self.lex.victims[two]
+                return start, j + 1, self.lex.victims[lower]
+            if lower in self.lex.not_victims:
+                return start, j + 1, "not"
+            if token.pos_ in {"ADJ", "ADV", "PROPN", "NOUN", "VERB"} or token.text == "-" or token.tag_ == "VBN":
+                if lower in self.lex.outcomes and token.pos_ in {"VERB", "ADJ"} and j == start:
+                    return None  # "12 injured": the outcome, not a victim noun
+                if token.pos_ == "NOUN" and lower not in self.lex.victims and (j + 1 >= len(doc) or doc[j + 1].pos_ != "NOUN"):
+                    return start, j + 1, "unknown"
+                j += 1
+                continue
+            break
+        return None
+
+    # -- outcomes ----------------------------------------------------------------------------------
+    def outcome_of(self, token: Token) -> str | None:
+        lower = token.lower_
+        if lower in self.lex.outcomes:
+            return self.lex.outcomes[lower]
+        if token.lemma_.lower() in self.lex.outcomes and token.pos_ in {"VERB", "AUX"}:
+            return self.lex.outcomes[token.lemma_.lower()]
+        return None
+
+    def outcome_after(self, j: int) -> tuple[int, str] | None:
+        """An outcome word after a figure, across linking words and coordinated figures."""
+        doc, steps = self.doc, 0
+        while j < len(doc) and steps < 12:
+            token = doc[j]
+            outcome = self.outcome_of(token)
+            if outcome and token.lower_ not in {"death", "deaths"}:
+                nxt = doc[j + 1 : j + 3]
+                if outcome in {"killed", "wounded"} and len(nxt) == 2 and nxt[0].lower_ in {"and", "or"}:
+                    other = self.outcome_of(nxt[1])
+                    if other and other != outcome and {other, outcome} == {"killed", "wounded"}:
+                        return j, "killed_or_wounded"
+                return j, outcome
+            if token.lower_ in {"lost", "lose"} and j + 2 < len(doc) and doc[j + 2].lower_ in _LIFE:
+                return j, "killed"
+            if token.lower_ in _LINKING or token.is_space:
+                j, steps = j + 1, steps + 1
+                continue
+            if token.lower_ in {"including", "among"}:  # "N people, including M children, were killed"
+                k = j + 1
+                while k < len(doc) and k - j < 8 and not self.outcome_of(doc[k]) and doc[k].text not in {".", ";"}:
+                    k += 1
+                j, steps = k, steps + (k - j)
+                continue
+            if token.lower_ == "and" and j + 1 < len(doc) and (self._numberish(doc[j + 1]) or doc[j + 1].lower_ in {"a", "an"}):
+                j, steps = j + 2, steps + 2  # "Two women and two soldiers were killed"
+                while j < len(doc) and steps < 12 and (doc[j].pos_ in {"NOUN", "ADJ", "NUM"} or self._numberish(doc[j])):
+                    j, steps = j + 1, steps + 1
+                continue
+            return None
+        return None
+
+    def outcome_before(self, i: int) -> tuple[int, str] | None:
+        """"killed N", "killing N", "left … dead", "the death toll rose to N", "claimed the lives of N"."""
+        doc = self.doc
+        for k in range(i - 1, max(-1, i - 5), -1):
+            token = doc[k]
+            lower = token.lower_
+            if lower in {".", ";", ":"} or (token.is_space and "\n" in token.text):
+                return None
+            outcome = self.outcome_of(token)
+            if outcome and (token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or lower in {"injured", "wounded", "dead"}):
+                if lower in {"dead", "death", "deaths"} and k < i - 1:
+                    continue
+                return k, outcome
+            if lower in _TOLL and any(t.lower_ in {"death", "casualty"} for t in doc[max(0, k - 2) : k]):
+                return k, "killed"
+            if lower in _LIFE and k > 0 and doc[k - 1].lower_ in {"the", "their"} | {"claimed", "taken", "took"}:
+                return k, "killed"
+            if lower in _LIFE and k > 0 and doc[k - 1].lemma_.lower() in {"claim", "take"}:
+                return k, "killed"
+            if lower in {"lost", "lose", "loses"}:
+                return k, "killed"
+            if lower in {"left", "leaving", "leave"}:
+                for t in doc[i : min(len(doc), i + 8)]:
+                    out = self.outcome_of(t)
+                    if out and t.lower_ in {"dead", "injured", "wounded", "missing", "displaced", "homeless"}:
+                        return t.i, out
+                nxt = doc[k + 1] if k + 1 < i else None
+                if nxt is not None and self.outcome_of(nxt):
+                    return nxt.i, self.outcome_of(nxt)
+            if lower in {"to", "at", "of", "the", "a", "some", "about", "around", "nearly", "least", "more", "than",
+                         "over", "another", "further", "rose", "risen", "climbed", "reached", "stood", "stands", "up",
+                         "as", "many", "injuring", "wounding", "killing", "dozens", "hundreds", "also"}:
+                continue
+            if token.pos_ in {"ADV", "PART"}:
+                continue
+            return None
+        return None
+
+    def part_cue(self, i: int) -> str | None:
+        """"including N", "among them N" → "inherit"; "among the dead were N" → that outcome; else None."""
+        doc = self.doc
+        words = [t.lower_ for t in doc[max(0, i - 5) : i] if not t.is_punct]
+        while words and words[-1] in {"were", "was", "are", "is", "also", "at", "least", "more", "than", "nearly",
+                                      "some", "about", "around"}:
+            words.pop()
+        for cue in _PART_CUES:
+            if len(words) >= len(cue) and tuple(words[-len(cue):]) == cue:
+                outcome = self.lex.outcomes.get(cue[-1]) if cue[0] == "among" and len(cue) > 2 else None
+                return outcome or ("inherit" if cue[-1] not in {"victims", "casualties"} else "inherit")
+        return None
+
+
+def _previous_sentence_start(doc: Doc, i: int) -> int:
+    sent = doc[i].sent
+    return doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+
+
+def _looks_like_year(token: Token) -> bool:
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", token.text)) and not (token.i + 1 < len(token.doc)
+                                                                      and token.doc[token.i + 1].lower_ in {"people", "civilians"})
+
+
+def find_figures(doc: Doc, lexicon: CasualtyLexicon) -> list[Figure]:
+    """The figures of a Doc, in order, with outcome, victims and `part_of` links (no attributes yet)."""
+    reader = _Reader(doc, lexicon)
+    figures: list[Figure] = []
+    used_outcomes: dict[int, int] = {}
+    for q_start, q_end, quantity in reader.quantities():
+        victim = reader.victim(q_end)
+        if victim is not None and victim[2] == "not":
+            continue
+        tail = victim[1] if victim else q_end
+        if tail < len(doc) and doc[tail].lower_ in {"of", "among"} and doc[tail + 1 : tail + 2].text.lower() in {"them", "whom"}:
+            tail += 2
+        after = reader.outcome_after(tail)
+        before = reader.outcome_before(q_start)
+        adjacent = after is not None and all(t.lower_ in _LINKING for t in doc[tail : after[0]])
+        found = after if adjacent or before is None else before
+        part_outcome = reader.part_cue(q_start)
+        is_part = part_outcome is not None
+        previous = figures[-1] if figures else None
+        if (found is None or found == before) and previous is not None and previous.end == q_start - 1 \
+                and doc[q_start - 1].lower_ in {"and", ","} and previous.part_of is None:
+            found = (previous.o_index, previous.outcome)  # "killed 15 civilians and 27 fighters"
+        if found is None and is_part:
+            found = (q_start, part_outcome) if part_outcome != "inherit" else None
+            if found is None and previous is not None and doc[previous.q_start].sent.start == doc[q_start].sent.start:
+                found = (previous.o_index, previous.outcome)
+        if found is None and victim is not None and doc[victim[1] - 1].lower_ in {"bodies", "corpses"}:
+            found = (victim[1] - 1, "killed")  # "another 10 bodies yet to be identified"
+        if found is None:
+            continue
+        if victim is None and quantity.vague and not (found[0] < q_start or found[0] - tail <= 2):
+            continue
+        if victim is None and found[0] > tail + 3 and not is_part:
+            continue  # a bare number far from the outcome word is something else
+        figure = Figure(quantity, q_start, q_end, found[1], found[0],
+                        victim[0] if victim else None, victim[1] if victim else None,
+                        (victim[2] or "unknown") if victim else "unknown", elliptic=victim is None or victim[2] is None)
+        if is_part:
+            window = doc[q_start].sent.start if part_outcome == "inherit" else _previous_sentence_start(doc, q_start)
+            parent = next((f for f in reversed(figures) if f.part_of is None and f.quantity.best != 1
+                           and doc[f.q_start].sent.start >= window
+                           and (part_outcome == "inherit" or f.outcome == figure.outcome)), None)
+            if parent is not None:
+                figure.part_of = parent.figure_id
+                figure.outcome = parent.outcome
+        figure.figure_id = len(figures)
+        used_outcomes[found[0]] = figure.figure_id
+        figures.append(figure)
+    figures += _singulars(doc, reader, figures)
+    _inherit_classes(doc, figures)
+    return sorted(figures, key=lambda f: f.q_start)
+
+
+def _singulars(doc: Doc, reader: _Reader, figures: list[Figure]) -> list[Figure]:
+    """"among them 4 children and a woman", "killing a child": singular figures of one."""
+    extra = []
+    taken = {i for f in figures for i in range(f.start, f.end)}
+    for token in doc:
+        if token.lower_ not in {"a", "an"} or token.i in taken or token.i + 1 >= len(doc):
+            continue
+        noun = doc[token.i + 1]
+        cls = reader.lex.victims.get(noun.lower_)
+        if cls is None or noun.tag_ not in {"NN"}:
+            continue
+        parent = None
+        prev = doc[token.i - 1] if token.i else None
+        if prev is not None and prev.lower_ == "and":
+            parent = next((f for f in reversed(figures) if f.end == token.i - 1 and f.part_of is not None), None)
+        follows = [t.lower_ for t in doc[token.i + 2 : token.i + 4]]
+        if parent is None and follows[:1] == ["among"] and follows[1:2] in (["them"], ["whom"]):
+            parent = next((f for f in reversed(figures) if f.end <= token.i and f.part_of is None
+                           and doc[f.q_start].sent.start == token.sent.start), None)
+            if parent is not None:  # "three persons were killed a woman among them"
+                parent = Figure(parent.quantity, parent.q_start, parent.q_end, parent.outcome, parent.o_index,
+                                part_of=parent.figure_id)
+        after = reader.outcome_after(token.i + 2)
+        before = reader.outcome_before(token.i)
+        if parent is None and not (before and before[0] == token.i - 1) and not (after and after[0] - token.i <= 4):
+            continue
+        outcome = figures[parent.part_of].outcome if parent is not None else (before or after)[1]
+        figure = Figure(Quantity(1, 1, 1), token.i, token.i + 1, outcome,
+                        (before or after)[0] if parent is None else token.i, token.i + 1, token.i + 2, cls,
+                        part_of=parent.part_of if parent is not None else None, figure_id=len(figures) + len(extra))
+        extra.append(figure)
+    return extra
+
+
+def _inherit_classes(doc: Doc, figures: list[Figure]) -> None:
+    """"others", "more", a bare number: the class of the head figure before it in the same sentence."""
+    ordered = sorted(figures, key=lambda f: f.q_start)
+    for n, figure in enumerate(ordered):
+        if not figure.elliptic:
+            continue
+        sent = doc[figure.q_start].sent.start
+        for before in reversed(ordered[:n]):
+            if doc[before.q_start].sent.start != sent:
+                break
+            if before.part_of is None and not before.elliptic and before.quantity.best != 1:
+                figure.victim_class = before.victim_class
+                break
+
+
+def _phrase(span: Span | None) -> str | None:
+    return re.sub(r"\s+", " ", span.text).strip(" ,") if span is not None and len(span) else None
+
+
+def extract_casualties(doc: Doc, mentions: list[dict], claims: list[dict],
+                       lexicon: CasualtyLexicon | None = None) -> list[dict]:
+    """Casualty records (contract columns) for a Doc, given its entity mentions and claims."""
+    from .figure_context import describe
+
+    lexicon = lexicon or casualty_lexicon()
+    figures = find_figures(doc, lexicon)
+    return [describe(doc, figure, mentions, claims, lexicon) for figure in figures]

@@ -1,0 +1,116 @@
+"""A casualty figure's context: perpetrator, place, period, cumulative flag, and the claim that reports it."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from .casualties import CasualtyLexicon, Figure
+
+__all__ = ["describe"]
+
+_PLACE = {"GPE", "LOC", "FAC"}
+_TIME_PREPS = {"over", "in", "on", "since", "during", "earlier", "late", "last", "this", "within", "throughout"}
+_PERPETRATOR_NOUNS = {"attack", "attacks", "airstrike", "airstrikes", "strike", "strikes", "shelling", "bombing",
+                      "bombings", "blast", "explosion", "raid", "raids", "assault", "fire", "clashes", "fighting",
+                      "bombardment", "ambush", "bomb", "bombs", "rocket", "rockets", "shell", "shells", "missile",
+                      "missiles", "drone", "drones", "massacre", "offensive", "barrage", "bomber", "explosions"}
+_CUMULATIVE = re.compile(
+    r"\b(since (the )?(start|beginning|outbreak|onset) of|since the (war|conflict|uprising|revolt|crisis|invasion)|"
+    r"since (january|february|march|april|may|june|july|august|september|october|november|december )?\d{4}|"
+    r"death toll|toll (has|had|rose|climbed|reached|stands)|in total|so far|to date|overall|cumulative|"
+    r"(war|conflict|uprising|fighting|civil war) (that )?(has|had) (killed|claimed|left|taken))\b", re.I)
+
+
+def _noun_phrase(head: Token) -> str:
+    """The head noun with what stands before it ("Government airstrikes", "The ISIS group")."""
+    return re.sub(r"\s+", " ", head.doc[head.left_edge.i : head.i + 1].text).strip(" ,")
+
+
+def _perpetrator(doc: Doc, outcome: Token, figure: "Figure") -> str | None:
+    victim = set(range(figure.start, figure.end))
+    verb = outcome
+    for _ in range(3):
+        if verb.pos_ not in {"VERB", "AUX"}:
+            break
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        for child in verb.children:
+            if not passive and child.dep_ == "nsubj" and child.i not in victim:
+                if child.lower_ in {"that", "which", "who"} and verb.dep_ == "relcl":
+                    return _noun_phrase(verb.head)
+                if child.pos_ != "PRON":
+                    return _noun_phrase(child)
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _noun_phrase(pobj)
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "by", "during", "from"}:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lower_ in _PERPETRATOR_NOUNS:
+                    return _noun_phrase(pobj)
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            break
+    sent = outcome.sent
+    for token in doc[outcome.i : sent.end]:
+        if token.lower_ in _PERPETRATOR_NOUNS and token.dep_ == "pobj" and token.head.lower_ in {"in", "by"}:
+            return _noun_phrase(token)
+    return None
+
+
+def _location(doc: Doc, figure: "Figure", mentions: list[dict]) -> str | None:
+    sent = doc[figure.q_start].sent
+    places = [m for m in mentions if m["label"] in _PLACE and sent.start_char <= m["start_char"] < sent.end_char]
+    if not places:
+        return None
+    anchor = doc[figure.o_index].idx
+    specific = [m for m in places if m.get("kind") != "country"] or places
+    after = [m for m in specific if m["start_char"] >= anchor]
+    pick = min(after or specific, key=lambda m: abs(m["start_char"] - anchor))
+    return pick["canonical"]
+
+
+def _period(doc: Doc, figure: "Figure") -> str | None:
+    sent = doc[figure.q_start].sent
+    inside = range(figure.start, figure.end)
+    times = [e for e in doc.ents if e.label_ in {"DATE", "TIME"} and sent.start <= e.start < sent.end
+             and e.start not in inside]
+    words = [t for t in sent if t.lower_ in {"overnight", "earlier", "yesterday", "today"} and t.ent_type_ == ""]
+    spans: list[Span] = list(times) + [doc[t.i : t.i + 1] for t in words]
+    if not spans:
+        return None
+    anchor = figure.o_index
+    best = min(spans, key=lambda s: abs(s.start - anchor))
+    start = best.start
+    if start > 0 and doc[start - 1].lower_ in _TIME_PREPS:
+        start -= 1
+    return doc[start : best.end].text
+
+
+def _claim(claims: list[dict], start: int, end: int) -> dict | None:
+    holding = [c for c in claims if c["content_start"] <= start and end <= c["content_end"]]
+    return min(holding, key=lambda c: c["content_end"] - c["content_start"]) if holding else None
+
+
+def describe(doc: Doc, figure: "Figure", mentions: list[dict], claims: list[dict], lexicon: "CasualtyLexicon") -> dict:
+    """The contract row (without doc_id and sent_id) for one figure."""
+    start_char = doc[figure.start].idx
+    end_char = doc[figure.end - 1].idx + len(doc[figure.end - 1])
+    sentence = doc[figure.q_start].sent
+    claim = _claim(claims, start_char, end_char)
+    quantity = figure.quantity
+    victims = doc[figure.victim_start : figure.victim_end] if figure.victim_start is not None else None
+    return {
+        "start_char": start_char, "end_char": end_char, "outcome": figure.outcome,
+        "low": quantity.low, "best": quantity.best, "high": quantity.high, "qualifier": quantity.qualifier,
+        "victims": victims.text if victims is not None else None, "victim_class": figure.victim_class,
+        "perpetrator": _perpetrator(doc, doc[figure.o_index], figure),
+        "location": _location(doc, figure, mentions), "period": _period(doc, figure),
+        "source": claim["speaker"] if claim else None, "status": claim["status"] if claim else "reported",
+        "evidence": sentence.text.strip(), "figure_id": figure.figure_id, "part_of": figure.part_of,
+        "cumulative": bool(_CUMULATIVE.search(sentence.text)),
+    }
