@@ -17,6 +17,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .quotes import find_quotes
+from .sentences import Sentences
 from .speakers import SpeakerResolver
 
 __all__ = ["Claim", "extract_claims", "CueLexicon"]
@@ -112,15 +113,11 @@ class _Builder:
         self.doc = doc
         self.lexicon = lexicon
         self.quotes = find_quotes(doc.text)
-        self.speakers = SpeakerResolver(doc, mentions)
+        self.speakers = SpeakerResolver(doc, mentions, self.quotes)
         self.mention_spans = sorted((m["start_char"], m["end_char"]) for m in mentions)
         self.claims: list[Claim] = []
         self.used_cues: set[int] = set()
-        self.sent_of: dict[int, int] = {}
-        self.sents = list(doc.sents)
-        for number, sent in enumerate(self.sents):
-            for token in sent:
-                self.sent_of[token.i] = number
+        self.sentences = Sentences(doc)
         self._token_starts = [t.idx for t in doc]
 
     # -- small helpers ---------------------------------------------------------------------------
@@ -193,7 +190,7 @@ class _Builder:
 
     def _left_np(self, verb: Token) -> list[Token] | None:
         """The noun phrase right before a cue the parser left without a subject ("… a monitoring group said")."""
-        doc, sent_start = self.doc, verb.sent.start
+        doc, sent_start = self.doc, self.sentences.start(verb.i)
         j = verb.i - 1
         while j >= sent_start and (doc[j].pos_ == "ADV" or doc[j].lower_ in {"also", "earlier", "later", "has", "had"}):
             j -= 1
@@ -228,7 +225,7 @@ class _Builder:
         doc = self.doc
         picked = []
         j = verb.i + 1
-        while j < len(doc) and j <= verb.sent.end - 1 and len(picked) < 10:
+        while j < len(doc) and j <= self.sentences.of(verb.i).end - 1 and len(picked) < 10:
             token = doc[j]
             if token.pos_ in {"DET", "NOUN", "PROPN", "ADJ"} or token.text == "-" or self._mention_at(token):
                 picked.append(token)
@@ -241,8 +238,9 @@ class _Builder:
         subject = self._subject(verb) or self._inherited_subject(verb)
         if subject is not None:
             own = {t.i for t in verb.subtree} if subject.i < verb.i and verb.dep_ == "acl" else set()
-            tokens = [t for t in _speaker_tokens(subject) if t.i not in own]
-            return subject, _trim_tokens(tokens)
+            tokens = _trim_tokens([t for t in _speaker_tokens(subject) if t.i not in own])
+            if tokens:
+                return subject, tokens
         for found in (self._left_np(verb), self._right_np(verb)):
             if found:
                 return found[-1], _trim_tokens(found)
@@ -256,7 +254,7 @@ class _Builder:
 
     def _content(self, verb: Token, lemma: str, speaker: list[Token]) -> tuple[int, int] | None:
         """What follows the cue to the end of the sentence; failing that, what precedes the speaker."""
-        doc, sent = self.doc, verb.sent
+        doc, sent = self.doc, self.sentences.of(verb.i)
         after = max(verb.i, speaker[-1].i) + 1
         after = max(after, max((c.i for c in verb.children if c.dep_ == "prt"), default=after - 1) + 1)
         clause = [c for c in verb.children if c.i >= after and c.dep_ in {"ccomp", "xcomp", "dobj", "attr", "oprd"}
@@ -316,7 +314,7 @@ class _Builder:
             content=self.doc.text[c_start:c_end], kind=self._kind(c_start, c_end), status=status,
             status_evidence=None, speaker_start=s_start, speaker_end=s_end, cue_start=cue_chars[0],
             cue_end=cue_chars[1], content_start=c_start, content_end=c_end, co_speakers=co_speakers,
-            sentence=self.sent_of.get(cue_token.i, 0) if cue_token is not None else 0,
+            sentence=self.sentences.index(cue_token.i) if cue_token is not None else 0,
         ))
         return True
 
@@ -402,7 +400,7 @@ class _Builder:
             speaker_tokens = _speaker_tokens(source) if source.head.i in {holder.i, token.i} else _trim_tokens(self._right_np(holder) or [])
             if not speaker_tokens:
                 continue
-            sent = token.sent
+            sent = self.sentences.of(token.i)
             phrase = {t.i for t in cue} | {t.i for t in speaker_tokens}
             before = _trim_tokens([t for t in sent if t.i < min(phrase)])
             after = _trim_tokens([t for t in sent if t.i > max(phrase)])
@@ -424,7 +422,7 @@ def extract_claims(doc: Doc, mentions: list[dict], lexicon: CueLexicon) -> list[
     builder.phrase_pass()
     claims = sorted(builder.claims, key=lambda c: (c.start_char, c.cue_start))
     claims = _drop_nested_duplicates(claims)
-    assign_status(doc, claims)
+    assign_status(builder.sentences.spans, claims)
     return claims
 
 

@@ -19,6 +19,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import data_text, read_data_csv
+from .sentences import Sentences
 from .numbers import QUALIFIERS, SCALES, TENS, UNITS, VAGUE, Quantity, read_quantity
 
 __all__ = ["Figure", "extract_casualties", "CasualtyLexicon", "casualty_lexicon"]
@@ -236,18 +237,14 @@ class _Reader:
         return None
 
 
-def _previous_sentence_start(doc: Doc, i: int) -> int:
-    sent = doc[i].sent
-    return doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-
-
 def _looks_like_year(token: Token) -> bool:
     return bool(re.fullmatch(r"(1[89]|20)\d\d", token.text)) and not (token.i + 1 < len(token.doc)
                                                                       and token.doc[token.i + 1].lower_ in {"people", "civilians"})
 
 
-def find_figures(doc: Doc, lexicon: CasualtyLexicon) -> list[Figure]:
+def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = None) -> list[Figure]:
     """The figures of a Doc, in order, with outcome, victims and `part_of` links (no attributes yet)."""
+    sents = sents or Sentences(doc)
     reader = _Reader(doc, lexicon)
     figures: list[Figure] = []
     used_outcomes: dict[int, int] = {}
@@ -270,7 +267,7 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon) -> list[Figure]:
             found = (previous.o_index, previous.outcome)  # "killed 15 civilians and 27 fighters"
         if found is None and is_part:
             found = (q_start, part_outcome) if part_outcome != "inherit" else None
-            if found is None and previous is not None and doc[previous.q_start].sent.start == doc[q_start].sent.start:
+            if found is None and previous is not None and sents.start(previous.q_start) == sents.start(q_start):
                 found = (previous.o_index, previous.outcome)
         if found is None and victim is not None and doc[victim[1] - 1].lower_ in {"bodies", "corpses"}:
             found = (victim[1] - 1, "killed")  # "another 10 bodies yet to be identified"
@@ -284,9 +281,9 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon) -> list[Figure]:
                         victim[0] if victim else None, victim[1] if victim else None,
                         (victim[2] or "unknown") if victim else "unknown", elliptic=victim is None or victim[2] is None)
         if is_part:
-            window = doc[q_start].sent.start if part_outcome == "inherit" else _previous_sentence_start(doc, q_start)
+            window = sents.start(q_start) if part_outcome == "inherit" else sents.previous_start(q_start)
             parent = next((f for f in reversed(figures) if f.part_of is None and f.quantity.best != 1
-                           and doc[f.q_start].sent.start >= window
+                           and sents.start(f.q_start) >= window
                            and (part_outcome == "inherit" or f.outcome == figure.outcome)), None)
             if parent is not None:
                 figure.part_of = parent.figure_id
@@ -294,12 +291,12 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon) -> list[Figure]:
         figure.figure_id = len(figures)
         used_outcomes[found[0]] = figure.figure_id
         figures.append(figure)
-    figures += _singulars(doc, reader, figures)
-    _inherit_classes(doc, figures)
+    figures += _singulars(doc, reader, figures, sents)
+    _inherit_classes(doc, figures, sents)
     return sorted(figures, key=lambda f: f.q_start)
 
 
-def _singulars(doc: Doc, reader: _Reader, figures: list[Figure]) -> list[Figure]:
+def _singulars(doc: Doc, reader: _Reader, figures: list[Figure], sents: Sentences) -> list[Figure]:
     """"among them 4 children and a woman", "killing a child": singular figures of one."""
     extra = []
     taken = {i for f in figures for i in range(f.start, f.end)}
@@ -317,7 +314,7 @@ def _singulars(doc: Doc, reader: _Reader, figures: list[Figure]) -> list[Figure]
         follows = [t.lower_ for t in doc[token.i + 2 : token.i + 4]]
         if parent is None and follows[:1] == ["among"] and follows[1:2] in (["them"], ["whom"]):
             parent = next((f for f in reversed(figures) if f.end <= token.i and f.part_of is None
-                           and doc[f.q_start].sent.start == token.sent.start), None)
+                           and sents.start(f.q_start) == sents.start(token.i)), None)
             if parent is not None:  # "three persons were killed a woman among them"
                 parent = Figure(parent.quantity, parent.q_start, parent.q_end, parent.outcome, parent.o_index,
                                 part_of=parent.figure_id)
@@ -333,15 +330,15 @@ def _singulars(doc: Doc, reader: _Reader, figures: list[Figure]) -> list[Figure]
     return extra
 
 
-def _inherit_classes(doc: Doc, figures: list[Figure]) -> None:
+def _inherit_classes(doc: Doc, figures: list[Figure], sents: Sentences) -> None:
     """"others", "more", a bare number: the class of the head figure before it in the same sentence."""
     ordered = sorted(figures, key=lambda f: f.q_start)
     for n, figure in enumerate(ordered):
         if not figure.elliptic:
             continue
-        sent = doc[figure.q_start].sent.start
+        sent = sents.start(figure.q_start)
         for before in reversed(ordered[:n]):
-            if doc[before.q_start].sent.start != sent:
+            if sents.start(before.q_start) != sent:
                 break
             if before.part_of is None and not before.elliptic and before.quantity.best != 1:
                 figure.victim_class = before.victim_class
@@ -358,5 +355,6 @@ def extract_casualties(doc: Doc, mentions: list[dict], claims: list[dict],
     from .figure_context import describe
 
     lexicon = lexicon or casualty_lexicon()
-    figures = find_figures(doc, lexicon)
-    return [describe(doc, figure, mentions, claims, lexicon) for figure in figures]
+    sents = Sentences(doc)
+    figures = find_figures(doc, lexicon, sents)
+    return [describe(doc, figure, mentions, claims, sents) for figure in figures]

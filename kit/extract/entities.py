@@ -432,9 +432,10 @@ class _Groups:
 
     def resolve(self, doc: Doc, headlines: list[tuple[int, int]]) -> list[Candidate]:
         """Canonical name and one label per group; drop groups that are noise."""
+        lowercase = {t.text for t in doc if t.text.islower()}  # words the article writes in lower case
         out = []
         for members in self.members().values():
-            canonical, label = _group_identity(doc, members)
+            canonical, label = _group_identity(doc, members, lowercase)
             if canonical is None or label is None:
                 continue
             in_headline = lambda c: any(a <= doc[c.start].idx < b for a, b in headlines)  # noqa: E731
@@ -450,7 +451,7 @@ def _clean_name(span: Span) -> str:
     return re.sub(r"\s+", " ", span.text).strip()
 
 
-def _group_identity(doc: Doc, members: list[Candidate]) -> tuple[str | None, str | None]:
+def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> tuple[str | None, str | None]:
     with_entry = [c for c in members if c.entry is not None]
     if with_entry:
         entry = min(with_entry, key=lambda c: (c.entry.origin == "cities", c.start)).entry
@@ -472,12 +473,12 @@ def _group_identity(doc: Doc, members: list[Candidate]) -> tuple[str | None, str
     label = max(votes, key=lambda lab: (votes[lab], -first_seen.get(lab, 0)))
     longest = max((c for c in named if c.origin == "ner"), key=lambda c: (c.end - c.start, -c.start), default=first)
     span = doc[longest.start : longest.end]
-    if not _plausible_name(doc, span, label):
+    if not _plausible_name(doc, span, label, lowercase):
         return None, None
     return _clean_name(span), label
 
 
-def _plausible_name(doc: Doc, span: Span, label: str) -> bool:
+def _plausible_name(doc: Doc, span: Span, label: str, lowercase: set[str]) -> bool:
     """Reject NER noise: no capital letter, digits in a person's name, a common word capitalised at
     the start of a sentence ("Barrel"), or a long run of words."""
     text = span.text
@@ -489,6 +490,6 @@ def _plausible_name(doc: Doc, span: Span, label: str) -> bool:
         lower = span[0].lower_
         if span[0].is_stop or lower in TITLES:
             return False
-        if any(t.text == lower for t in doc if t.i != span.start):
+        if lower in lowercase:
             return False
     return True

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 if TYPE_CHECKING:
-    from .casualties import CasualtyLexicon, Figure
+    from .casualties import Figure
+    from .sentences import Sentences
 
 __all__ = ["describe"]
 
@@ -29,7 +30,7 @@ def _noun_phrase(head: Token) -> str:
     return re.sub(r"\s+", " ", head.doc[head.left_edge.i : head.i + 1].text).strip(" ,")
 
 
-def _perpetrator(doc: Doc, outcome: Token, figure: "Figure") -> str | None:
+def _perpetrator(doc: Doc, outcome: Token, figure: "Figure", sent: Span) -> str | None:
     victim = set(range(figure.start, figure.end))
     verb = outcome
     for _ in range(3):
@@ -55,15 +56,13 @@ def _perpetrator(doc: Doc, outcome: Token, figure: "Figure") -> str | None:
             verb = verb.head
         else:
             break
-    sent = outcome.sent
     for token in doc[outcome.i : sent.end]:
         if token.lower_ in _PERPETRATOR_NOUNS and token.dep_ == "pobj" and token.head.lower_ in {"in", "by"}:
             return _noun_phrase(token)
     return None
 
 
-def _location(doc: Doc, figure: "Figure", mentions: list[dict]) -> str | None:
-    sent = doc[figure.q_start].sent
+def _location(doc: Doc, figure: "Figure", mentions: list[dict], sent: Span) -> str | None:
     places = [m for m in mentions if m["label"] in _PLACE and sent.start_char <= m["start_char"] < sent.end_char]
     if not places:
         return None
@@ -74,11 +73,9 @@ def _location(doc: Doc, figure: "Figure", mentions: list[dict]) -> str | None:
     return pick["canonical"]
 
 
-def _period(doc: Doc, figure: "Figure") -> str | None:
-    sent = doc[figure.q_start].sent
+def _period(doc: Doc, figure: "Figure", sent: Span) -> str | None:
     inside = range(figure.start, figure.end)
-    times = [e for e in doc.ents if e.label_ in {"DATE", "TIME"} and sent.start <= e.start < sent.end
-             and e.start not in inside]
+    times = [e for e in sent.ents if e.label_ in {"DATE", "TIME"} and e.start not in inside]
     words = [t for t in sent if t.lower_ in {"overnight", "earlier", "yesterday", "today"} and t.ent_type_ == ""]
     spans: list[Span] = list(times) + [doc[t.i : t.i + 1] for t in words]
     if not spans:
@@ -96,11 +93,11 @@ def _claim(claims: list[dict], start: int, end: int) -> dict | None:
     return min(holding, key=lambda c: c["content_end"] - c["content_start"]) if holding else None
 
 
-def describe(doc: Doc, figure: "Figure", mentions: list[dict], claims: list[dict], lexicon: "CasualtyLexicon") -> dict:
+def describe(doc: Doc, figure: "Figure", mentions: list[dict], claims: list[dict], sents: "Sentences") -> dict:
     """The contract row (without doc_id and sent_id) for one figure."""
     start_char = doc[figure.start].idx
     end_char = doc[figure.end - 1].idx + len(doc[figure.end - 1])
-    sentence = doc[figure.q_start].sent
+    sentence = sents.of(figure.q_start)
     claim = _claim(claims, start_char, end_char)
     quantity = figure.quantity
     victims = doc[figure.victim_start : figure.victim_end] if figure.victim_start is not None else None
@@ -108,8 +105,8 @@ def describe(doc: Doc, figure: "Figure", mentions: list[dict], claims: list[dict
         "start_char": start_char, "end_char": end_char, "outcome": figure.outcome,
         "low": quantity.low, "best": quantity.best, "high": quantity.high, "qualifier": quantity.qualifier,
         "victims": victims.text if victims is not None else None, "victim_class": figure.victim_class,
-        "perpetrator": _perpetrator(doc, doc[figure.o_index], figure),
-        "location": _location(doc, figure, mentions), "period": _period(doc, figure),
+        "perpetrator": _perpetrator(doc, doc[figure.o_index], figure, sents.of(figure.o_index)),
+        "location": _location(doc, figure, mentions, sentence), "period": _period(doc, figure, sentence),
         "source": claim["speaker"] if claim else None, "status": claim["status"] if claim else "reported",
         "evidence": sentence.text.strip(), "figure_id": figure.figure_id, "part_of": figure.part_of,
         "cumulative": bool(_CUMULATIVE.search(sentence.text)),

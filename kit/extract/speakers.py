@@ -41,14 +41,14 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 class SpeakerResolver:
     """Resolves speaker phrases within one Doc, given the kit's entity mentions."""
 
-    def __init__(self, doc: Doc, mentions: list[dict]) -> None:
+    def __init__(self, doc: Doc, mentions: list[dict], quotes: list | None = None) -> None:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: m["start_char"])
         self._starts = [m["start_char"] for m in self.mentions]
         norp = [m["canonical"] for m in self.mentions if m["label"] == "NORP"]
         self.demonym = max(set(norp), key=lambda n: (norp.count(n), -norp.index(n))) if norp else None
         self.labels = {m["canonical"]: m["label"] for m in self.mentions}
-        self._quotes = find_quotes(doc.text)
+        self._quotes = quotes if quotes is not None else find_quotes(doc.text)
 
     # -- mentions ---------------------------------------------------------------------------------
     def _inside(self, start: int, end: int) -> list[dict]:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Span
 
 from ..lexicons import data_text
 
@@ -46,9 +46,8 @@ def _upgrade(claim: "Claim", status: str, evidence: str | None) -> None:
         claim.status, claim.status_evidence = status, evidence
 
 
-def assign_status(doc: Doc, claims: list["Claim"]) -> None:
-    """Set `status` and `status_evidence` on each claim, in place."""
-    sentences = list(doc.sents)
+def assign_status(sentences: list[Span], claims: list["Claim"]) -> None:
+    """Set `status` and `status_evidence` on each claim (sentences: the Doc's, in order), in place."""
     claimed_in = {c.sentence for c in claims}
     for claim in claims:
         if claim.status == "claimed":
