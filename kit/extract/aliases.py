@@ -31,7 +31,7 @@ militia commander commanders pathologist activist activists resident
 
 _CUES = re.compile(
     r"^\s*(?:,\s*|\(\s*)?(?:also\s+known\s+as|also\s+called|known\s+as|formerly(?:\s+known\s+as)?|dubbed|"
-    r"a\.k\.a\.?|aka|or)\s+(?:the\s+)?$",
+    r"a\.k\.a\.?|aka|or)(?:\s+the)?\s*$",
     re.I,
 )
 _LINKERS = frozenset({"of", "for", "the", "al", "el", "and", "de", "du", "bin", "ibn", "abu", "-", "’s", "'s"})
@@ -108,6 +108,8 @@ def alias_links(doc: Doc, spans: list[tuple[int, int]]) -> Iterator[AliasLink]:
             j += 1
         if j > end and _CUES.match(doc[end:j].text) and j < len(doc):
             cue = doc[end:j].text.strip(" ,(").lower()
+            if doc[j].lower_ in {"the", "a", "an"} and j + 1 < len(doc):
+                j += 1
             alias_end = starts.get(j) or capitalised_run(doc, j)
             if alias_end > j and (cue != "or" or _comma_closed(doc, alias_end)):
                 yield AliasLink((start, end), (j, alias_end), cue)

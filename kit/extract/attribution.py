@@ -295,11 +295,12 @@ class _Builder:
         return True
 
     def _add(self, speaker_head: Token, speaker_tokens: list[Token], cue: list[Token] | str,
-             cue_chars: tuple[int, int], content: tuple[int, int], status: str) -> bool:
+             cue_chars: tuple[int, int], content: tuple[int, int], status: str, *, split: bool = False,
+             kind: str | None = None) -> bool:
         if not speaker_tokens:
             return False
         s_start, s_end = _span_chars(speaker_tokens)
-        if content[1] - content[0] < 3 or (content[0] <= s_start and s_end <= content[1]):
+        if content[1] - content[0] < 3 or (not split and content[0] <= s_start and s_end <= content[1]):
             return False  # no content, or a speaker inside its own content (a parse gone wrong)
         if speaker_head.lower_ in _NOT_SPEAKERS or all(t.pos_ in {"DET", "PUNCT", "ADP"} for t in speaker_tokens):
             return False
@@ -311,7 +312,7 @@ class _Builder:
         self.claims.append(Claim(
             speaker=speaker, speaker_text=self.doc.text[s_start:s_end],
             cue=cue if isinstance(cue, str) else " ".join(t.text for t in cue),
-            content=self.doc.text[c_start:c_end], kind=self._kind(c_start, c_end), status=status,
+            content=self.doc.text[c_start:c_end], kind=kind or self._kind(c_start, c_end), status=status,
             status_evidence=None, speaker_start=s_start, speaker_end=s_end, cue_start=cue_chars[0],
             cue_end=cue_chars[1], content_start=c_start, content_end=c_end, co_speakers=co_speakers,
             sentence=self.sentences.index(cue_token.i) if cue_token is not None else 0,
@@ -337,16 +338,25 @@ class _Builder:
             speaker = self._speaker(verb)
             if speaker is None:
                 continue
-            content = (quote.inner_start, quote.inner_end)
+            if verb.idx < quote.start and not self._introduces(verb, quote.start):
+                continue  # "said the army would “defend …”": a quoted fragment of indirect speech
+            content, split = (quote.inner_start, quote.inner_end), False
             if n + 1 < len(self.quotes):  # a split quote: "A," he said, "B."
                 following = self.quotes[n + 1]
                 gap = self.doc.text[quote.end : following.start]
                 if len(gap) < 60 and quote.end < verb.idx < following.start and "\n" not in gap:
-                    content = (quote.inner_start, following.inner_end)
+                    content, split = (quote.inner_start, following.inner_end), True
                     merged.add(n + 1)
             cue = [verb] + [c for c in verb.children if c.dep_ == "prt"]
-            if self._add(speaker[0], speaker[1], cue, _span_chars(cue), content, self.lexicon.verbs[self._cue_lemma(verb)]):
+            if self._add(speaker[0], speaker[1], cue, _span_chars(cue), content,
+                         self.lexicon.verbs[self._cue_lemma(verb)], split=split, kind="direct"):
                 self.used_cues.add(verb.i)
+
+    def _introduces(self, verb: Token, quote_start: int) -> bool:
+        """Only punctuation, "that" or the listener ("told AFP:") between a cue and the quote it introduces."""
+        listener = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} for t in c.subtree}
+        between = [t for t in self.doc[verb.i + 1 :] if t.idx < quote_start]
+        return all(t.is_punct or t.is_space or t.lower_ == "that" or t.i in listener for t in between)
 
     def _cue_near(self, token: Token, *, forward: bool, limit: int) -> Token | None:
         doc, step, j = self.doc, (1 if forward else -1), token.i

@@ -27,6 +27,7 @@ __all__ = ["Figure", "extract_casualties", "CasualtyLexicon", "casualty_lexicon"
 _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 _NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | VAGUE | {"dozen"}
 _LINKING = {"were", "was", "have", "has", "had", "been", "being", "got", "get", "are", "is", "also", "reportedly",
+            "still", "feared", "believed", "presumed", "now", "all", "either", "both",
             "later", "all", "more", "others", "who", "which", "allegedly", "confirmed", "reported", ",", "since",
             "so", "far", "already", "now", "be", "to", "of", "them"}
 _PART_CUES = [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "the", "dead"),
@@ -90,13 +91,14 @@ class _Reader:
         doc, i = self.doc, 0
         while i < len(doc):
             token = doc[i]
-            if not self._numberish(token) or token.ent_type_ in _SKIP_ENTS or _looks_like_year(token):
+            if not self._numberish(token) or _looks_like_year(token):
                 i += 1
                 continue
             end = i + 1
+            between = i > 0 and doc[i - 1].lower_ == "between"
             while end < len(doc) and (self._numberish(doc[end]) or (doc[end].text in {"-", "and", "to"}
                                       and end + 1 < len(doc) and self._numberish(doc[end + 1]))):
-                if doc[end].lower_ == "and" and not (doc[end - 1].lower_ in SCALES or doc[end - 1].lower_ == "hundred"):
+                if doc[end].lower_ == "and" and not (doc[end - 1].lower_ in SCALES or between):
                     break
                 end += 1
             start = i
@@ -126,11 +128,11 @@ class _Reader:
             lower = token.lower_
             if lower in _ELLIPTIC:
                 return start, j + 1, None
+            two = f"{lower} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
+            if two in self.lex.victims:  # "aid workers", "health workers"
+                return start, j + 2, self.lex.victims[two]
             if lower in self.lex.victims and (j + 1 >= len(doc) or doc[j + 1].lower_ not in self.lex.victims
                                               or doc[j + 1].pos_ not in {"NOUN"}):
-                two = f"{lower} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
-                if two in self.lex.victims:
-                    return start, j + 2, self.lex.victims[two]
                 return start, j + 1, self.lex.victims[lower]
             if lower in self.lex.not_victims:
                 return start, j + 1, "not"
@@ -252,6 +254,9 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         victim = reader.victim(q_end)
         if victim is not None and victim[2] == "not":
             continue
+        if any(t.ent_type_ in _SKIP_ENTS for t in doc[q_start:q_end]) and (victim is None or victim[2] in {None, "unknown"}
+                                                                          and doc[victim[1] - 1].lower_ not in lexicon.victims):
+            continue  # a date, time, percentage, sum or measure — unless it plainly counts people
         tail = victim[1] if victim else q_end
         if tail < len(doc) and doc[tail].lower_ in {"of", "among"} and doc[tail + 1 : tail + 2].text.lower() in {"them", "whom"}:
             tail += 2

@@ -45,6 +45,12 @@ PLACE_NOUNS = {
     **{n: "LOC" for n in "area areas district districts neighborhood neighborhoods neighbourhood neighbourhoods "
                           "region regions camp camps suburb suburbs countryside outskirts quarter".split()},
 }
+# Last words of place names ("Aleppo Industrial City", "Zaatari Refugee Camp", "Bab al-Hawa Crossing").
+PLACE_HEADS = {**{w: "LOC" for w in "zone camp district quarter square street road highway corridor valley "
+                                    "plain mountain mountains hill hills desert countryside".split()},
+               **{w: "FAC" for w in "airport airbase base crossing bridge dam hospital prison port harbour harbor "
+                                    "station plant refinery".split()},
+               **{w: "GPE" for w in "city town village".split()}}
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _HEADLINE_MIN_WORDS = 3
 
@@ -63,6 +69,7 @@ class Candidate:
     group: int = -1
     labels: list[str] = field(default_factory=list)
     context_label: str | None = None  # GPE/LOC when the words around it say it is a place
+    text: str = ""
 
     @property
     def key(self) -> tuple[int, int]:
@@ -362,6 +369,7 @@ class _Groups:
     """Union-find over candidates: each group is one real-world entity."""
 
     def __init__(self, candidates: list[Candidate], doc: Doc) -> None:
+        self.doc = doc
         self.candidates: list[Candidate] = []
         self.parent: list[int] = []
         self._root_rank: dict[int, tuple[int, int]] = {}
@@ -376,6 +384,7 @@ class _Groups:
                 self.union(first, cand)
 
     def add(self, cand: Candidate) -> Candidate:
+        cand.text = _clean_name(self.doc[cand.start : cand.end])
         cand.group = len(self.candidates)
         self.candidates.append(cand)
         self.parent.append(cand.group)
@@ -410,7 +419,7 @@ class _Groups:
         for cand in self.candidates:
             if cand.start >= before or cand.origin == "description":
                 continue
-            name = (cand.entry.canonical if cand.entry else cand.canonical or "") or ""
+            name = cand.entry.canonical if cand.entry else cand.canonical or cand.text
             names = [name, *(cand.entry.aliases if cand.entry else ())]
             if any(noun in name_key(n).split() for n in names if n) and (cand.label in {"ORG", None}):
                 if best is None or cand.start > best.start:
@@ -421,7 +430,7 @@ class _Groups:
         found: dict[str, Candidate] = {}
         ambiguous: set[str] = set()
         for cand in self.candidates:
-            name = cand.entry.canonical if cand.entry else cand.canonical
+            name = cand.entry.canonical if cand.entry else cand.canonical or cand.text
             if cand.label != "PERSON" or not name or len(name.split()) < 2:
                 continue
             key = _surname_key(name.split()[-1])
@@ -464,6 +473,8 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
     for cand in members:
         if cand.context_label:
             votes[cand.context_label] += 2
+        if doc[cand.end - 1].lower_ in PLACE_HEADS and cand.end - cand.start > 1:
+            votes[PLACE_HEADS[doc[cand.end - 1].lower_]] += 2  # "… Industrial Zone", "… Refugee Camp"
     if not votes:
         return None, None
     first_seen = {}
@@ -471,8 +482,7 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
         for lab in (cand.label, cand.context_label):
             first_seen.setdefault(lab, cand.start)
     label = max(votes, key=lambda lab: (votes[lab], -first_seen.get(lab, 0)))
-    longest = max((c for c in named if c.origin == "ner"), key=lambda c: (c.end - c.start, -c.start), default=first)
-    span = doc[longest.start : longest.end]
+    span = doc[first.start : first.end]  # the first name used is the primary one ("X, also known as Y")
     if not _plausible_name(doc, span, label, lowercase):
         return None, None
     return _clean_name(span), label

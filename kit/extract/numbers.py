@@ -66,11 +66,19 @@ class Quantity:
 def _word_number(words: list[str]) -> int | None:
     """English number words → int ("fifty-four", "one hundred and twenty", "two dozen", "a thousand")."""
     total, current, seen = 0, 0, False
+    previous = ""
     for word in words:
-        if word in {"and", "a", "an"} and (seen or word in {"a", "an"}):
-            if word in {"a", "an"} and not seen:
-                current, seen = 1, True
+        if word == "and":  # only after a scale word: "one hundred and twenty"
+            if previous not in SCALES:
+                return None
+            previous = word
             continue
+        if word in {"a", "an"}:
+            if seen:
+                return None
+            current, seen, previous = 1, True, word
+            continue
+        previous = word
         if word in UNITS:
             current += UNITS[word]
         elif word in TENS:
@@ -111,10 +119,8 @@ def read_quantity(text: str) -> Quantity | None:
                          r"many|numerous|millions)(?:\s+of)?(?:\s+more)?", lower)
     if vague:
         return Quantity(None, None, None, _vague_word(raw), True)
-    match = re.fullmatch(rf"between\s+({_NUMBER_TEXT})\s+and\s+({_NUMBER_TEXT})", lower) or re.fullmatch(
-        rf"(?:from\s+)?({_NUMBER_TEXT})\s*(?:to|-|–|—)\s*({_NUMBER_TEXT})", lower)
-    if match:
-        low, high = parse_number(match.group(1)), parse_number(match.group(2))
+    for low_text, high_text in _range_splits(lower):
+        low, high = parse_number(low_text), parse_number(high_text)
         if low is not None and high is not None and low < high:
             return Quantity(low, None, high)
     qualifier = None
@@ -131,6 +137,15 @@ def read_quantity(text: str) -> Quantity | None:
         return Quantity(value, value, value)
     low, best, high = QUALIFIERS[qualifier.lower()]
     return Quantity(value if low else None, value, value if high else None, qualifier)
+
+
+def _range_splits(lower: str) -> list[tuple[str, str]]:
+    """Candidate (low, high) texts of a range: "between A and B" (A or B may hold "and"), "A to B", "A-B"."""
+    if lower.startswith("between "):
+        rest = lower[len("between "):]
+        return [(rest[: m.start()], rest[m.end():]) for m in re.finditer(r"\s+and\s+", rest)]
+    match = re.fullmatch(rf"(?:from\s+)?({_NUMBER_TEXT})\s*(?:to|-|–|—)\s*({_NUMBER_TEXT})", lower)
+    return [(match.group(1), match.group(2))] if match else []
 
 
 def _vague_word(raw: str) -> str:

@@ -1,0 +1,104 @@
+"""The casualty layer: each structure, part-of links, class inheritance, attributes, and the exclusions."""
+import pytest
+
+
+def figures(nlp, text):
+    return nlp(text)._.kit_casualties
+
+
+def compact(rows):
+    return [(r["outcome"], r["low"], r["best"], r["high"], r["victim_class"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Airstrikes killed four civilians on Monday.", [("killed", 4, 4, 4, "civilians")]),
+    ("Four civilians were killed in the strike.", [("killed", 4, 4, 4, "civilians")]),
+    ("At least 12 soldiers killed in ambush near the border.", [("killed", 12, 12, None, "combatants")]),
+    ("The blast left 30 dead, officials said.", [("killed", 30, 30, 30, "unknown")]),
+    ("Shelling hit the town, killing 14.", [("killed", 14, 14, 14, "unknown")]),
+    ("The death toll rose to 76 on Tuesday.", [("killed", 76, 76, 76, "unknown")]),
+    ("The strike claimed the lives of nearly 40 people.", [("killed", None, 40, 40, "unknown")]),
+    ("Seven journalists lost their lives in the city.", [("killed", 7, 7, 7, "journalists")]),
+    ("Rebels said they lost 15 fighters in the attack.", [("killed", 15, 15, 15, "combatants")]),
+    ("Strikes kill 25 in northern Gaza", [("killed", 25, 25, 25, "unknown")]),
+    ("About 50 people were wounded.", [("wounded", None, 50, None, "unknown")]),
+    ("Between 10 and 15 aid workers were abducted.", [("detained", 10, None, 15, "aid workers")]),
+    ("Dozens of civilians were injured.", [("wounded", None, None, None, "civilians")]),
+    ("More than 20,000 people were displaced by the fighting.", [("displaced", 20000, 20000, None, "unknown")]),
+    ("Three children are still missing after the raid.", [("missing", 3, 3, 3, "children")]),
+    ("Thirty-nine people were killed and wounded in the blast.", [("killed_or_wounded", 39, 39, 39, "unknown")]),
+])
+def test_structures(nlp, text, expected):
+    assert compact(figures(nlp, text)) == expected
+
+
+def test_killed_and_wounded_others_inherit_the_class(nlp):
+    rows = figures(nlp, "Government airstrikes killed four civilians and wounded 54 others, rescuers said.")
+    assert compact(rows) == [("killed", 4, 4, 4, "civilians"), ("wounded", 54, 54, 54, "civilians")]
+    assert rows[0]["perpetrator"] == "Government airstrikes"
+
+
+def test_including_is_part_of(nlp):
+    rows = figures(nlp, "Seventy-six people, including 28 children, were killed when helicopters dropped barrel bombs.")
+    assert compact(rows) == [("killed", 76, 76, 76, "unknown"), ("killed", 28, 28, 28, "children")]
+    assert rows[1]["part_of"] == rows[0]["figure_id"] and rows[0]["part_of"] is None
+
+
+def test_among_the_dead_in_the_next_sentence(nlp):
+    rows = figures(nlp, "Thirty-five people were killed in the attack on the school. Among the dead were 22 children.")
+    assert compact(rows)[1] == ("killed", 22, 22, 22, "children") and rows[1]["part_of"] == rows[0]["figure_id"]
+
+
+def test_coordinated_victims_share_the_verb(nlp):
+    rows = figures(nlp, "The attack killed 15 civilians and 27 pro-government fighters.")
+    assert compact(rows) == [("killed", 15, 15, 15, "civilians"), ("killed", 27, 27, 27, "combatants")]
+    rows = figures(nlp, "Two women and two soldiers were killed in the attack.")
+    assert compact(rows) == [("killed", 2, 2, 2, "women"), ("killed", 2, 2, 2, "combatants")]
+
+
+def test_source_and_status_come_from_the_enclosing_claim(nlp):
+    rows = figures(nlp, "State television claimed government forces had killed nearly 1,000 insurgents over the past "
+                        "three days, without providing evidence.")
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["source"], row["status"], row["qualifier"]) == ("state television", "unverified", "nearly")
+    assert row["period"] == "over the past three days" and row["perpetrator"] == "government forces"
+
+
+def test_figures_the_outlet_states_itself_have_no_source(nlp):
+    row = figures(nlp, "Four civilians were killed in Idlib on Monday.")[0]
+    assert row["source"] is None and row["status"] == "reported" and row["location"] == "Idlib"
+
+
+def test_cumulative_tolls(nlp):
+    row = figures(nlp, "The war has killed more than 500,000 people since it began in 2011.")[0]
+    assert row["cumulative"] is True and row["low"] == 500000
+
+
+@pytest.mark.parametrize("text", [
+    "The bastion is 65 kilometers (40 miles) southeast of Aleppo.",
+    "The 2016 battle for Aleppo followed protests in 2011.",
+    "The offensive began on 27 November 2024 at 05:19.",
+    "Fighting raged for three days.",
+    "A 12-year-old boy said he was 12 when the war started.",
+    "Prices rose 40 percent and aid fell by $2 million.",
+    "Russia launched 40 drones and 12 missiles overnight, damaging 30 buildings.",
+    "There were 25 strikes on the city and 11 shelling incidents.",
+    "More than half of the dead were women.",
+    "He was the first to arrive.",
+])
+def test_never_a_casualty(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_seed_figures():
+    import kit
+
+    from .conftest import shared_path
+
+    rows = kit.annotate(kit.load(shared_path("seeds", "000_fc500a8bbe85a549.txt"))).casualties
+    assert [(r.outcome, r.best, r.victim_class, r.source) for r in rows.itertuples()] == [
+        ("killed", 1000, "combatants", "Syrian state television"),
+        ("killed", 4, "civilians", "Syrian Civil Defence"),
+        ("wounded", 54, "civilians", "Syrian Civil Defence"),
+    ]

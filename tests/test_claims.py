@@ -1,0 +1,111 @@
+"""The claim layer: each structure, speakers, pronouns, several speakers, every status, odd quotes."""
+import pytest
+
+
+def claims(nlp, text):
+    return nlp(text)._.kit_claims
+
+
+def one(nlp, text):
+    found = claims(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The Karam Observatory said that 12 people died in the strike.", "Karam Observatory", "12 people died in the strike"),
+    ("Twelve people died in the strike, the Karam Observatory said.", "Karam Observatory", "Twelve people died in the strike"),
+    ("Twelve people died in the strike, said Colonel Yusuf Karimov.", "Yusuf Karimov", "Twelve people died in the strike"),
+    ("Yusuf Karimov told reporters that the army had withdrawn from the town.", "Yusuf Karimov", "the army had withdrawn from the town"),
+    ("According to the Karam Observatory, the army withdrew from the town.", "Karam Observatory", "the army withdrew from the town"),
+    ("The army withdrew from the town, according to the Karam Observatory.", "Karam Observatory", "The army withdrew from the town"),
+    ("The Desert Hawks Brigade claimed to have captured the airport.", "Desert Hawks Brigade", "to have captured the airport"),
+    ("The Karam Observatory reported heavy clashes near the airport.", "Karam Observatory", "heavy clashes near the airport"),
+    ("The army withdrew from the town, citing the Karam Observatory.", "Karam Observatory", "The army withdrew from the town"),
+])
+def test_structures(nlp, text, speaker, content):
+    claim = one(nlp, text)
+    assert speaker in claim["speaker"] and content in claim["content"]
+    assert claim["kind"] == "indirect" and claim["status"] in {"reported", "claimed"}
+    assert text[claim["start_char"] : claim["end_char"]].find(claim["content"]) >= 0
+
+
+def test_direct_quote_after_and_before(nlp):
+    after = one(nlp, "“We will not leave this town,” said Yusuf Karimov.")
+    before = one(nlp, "Yusuf Karimov said: “We will not leave this town.”")
+    for claim in (after, before):
+        assert claim["speaker"] == "Yusuf Karimov" and claim["kind"] == "direct"
+        assert claim["content"].startswith("We will not leave this town")
+
+
+def test_split_quote(nlp):
+    claim = one(nlp, "“We will not leave,” Yusuf Karimov said, “whatever the cost to our fighters.”")
+    assert claim["kind"] == "direct" and "whatever the cost" in claim["content"] and "We will not leave" in claim["content"]
+
+
+def test_mixed_quote(nlp):
+    claim = one(nlp, "Yusuf Karimov said the army would “defend every street of the city” against attackers.")
+    assert claim["kind"] == "mixed"
+
+
+def test_unbalanced_quotes_are_not_fatal(nlp):
+    found = claims(nlp, "Yusuf Karimov said: “We will not leave this town.\n\nThe army said it had withdrawn from the hills.")
+    assert any(c["speaker"] == "Yusuf Karimov" for c in found)
+
+
+def test_pronouns_resolve_to_the_nearest_compatible_subject(nlp):
+    text = ("Interior Minister Farouk Haddadin visited the border on Sunday. He told reporters that the crossing "
+            "would reopen. The Karam Observatory said that shelling continued. It said three people died.")
+    found = claims(nlp, text)
+    speakers = [(c["speaker_text"], c["speaker"]) for c in found]
+    assert ("He", "Farouk Haddadin") in speakers and ("It", "Karam Observatory") in speakers
+
+
+def test_several_speakers_on_one_cue(nlp):
+    claim = one(nlp, "The Karam Observatory and the Desert Hawks Brigade reported heavy clashes near the airport.")
+    assert claim["speaker"] == "Karam Observatory" and claim["co_speakers"] == "Desert Hawks Brigade"
+
+
+def test_definite_description_speaker(nlp):
+    text = ("A source at the Aleppo Police Command told SANA that rockets hit the old city. "
+            "The source added that the attack damaged houses.")
+    found = claims(nlp, text)
+    assert [c["speaker"] for c in found] == ["Aleppo Police Command", "Aleppo Police Command"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The Karam Observatory said that 12 people died.", "reported"),
+    ("The Desert Hawks Brigade claimed that 12 soldiers died.", "claimed"),
+    ("The Desert Hawks Brigade alleged that 12 soldiers died.", "claimed"),
+    ("State television said government forces killed 100 insurgents, without providing evidence.", "unverified"),
+    ("The brigade said it killed 100 soldiers. The claim could not be independently verified.", "unverified"),
+    ("The brigade said it captured the town. There was no independent confirmation of the claim.", "unconfirmed"),
+    ("The army denied that its forces had shelled the market.", "denied"),
+    ("The brigade said it shot down a jet. The army dismissed the claims as propaganda.", "disputed"),
+])
+def test_every_status(nlp, text, status):
+    found = claims(nlp, text)
+    assert found[0]["status"] == status
+    if status != "reported":
+        assert found[0]["status_evidence"]
+
+
+def test_not_claims(nlp):
+    assert claims(nlp, "The attack claimed the lives of 12 people.") == []
+    assert claims(nlp, "Residents were told to leave the town.") == []
+    assert claims(nlp, "State television did not specify the nature of the attack.") == []
+
+
+def test_seed_claims_and_statuses():
+    import kit
+
+    from .conftest import shared_path
+
+    tables = kit.annotate(kit.load(shared_path("seeds", "000_fc500a8bbe85a549.txt")))
+    claims_ = tables.claims
+    status = dict(zip(claims_["speaker"] + " " + claims_["cue"], claims_["status"]))
+    assert status["Syrian state television claimed"] == "unverified"
+    assert status["Hayat Tahrir al-Sham claimed"] == "unconfirmed"
+    text = tables.articles.loc[0, "text"]
+    for row in claims_.itertuples():
+        assert row.content in text[row.start_char : row.end_char]

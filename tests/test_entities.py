@@ -1,0 +1,116 @@
+"""The entity layer: alias patterns, label repair, one label per entity, no fragments, no boilerplate."""
+import pytest
+
+import kit
+
+
+def mentions(nlp, text):
+    return nlp(text)._.kit_mentions
+
+
+def canon(nlp, text):
+    return {(m["text"], m["canonical"], m["label"]) for m in mentions(nlp, text)}
+
+
+def test_also_known_as_links_a_name_the_ner_missed(nlp):
+    found = canon(nlp, "Fighters seized Tal Qarmeen, also known as the Qarmeen Industrial Zone, on Monday, residents said.")
+    by_text = {t: (c, l) for t, c, l in found}
+    assert by_text["Qarmeen Industrial Zone"][0] == by_text["Tal Qarmeen"][0]
+
+
+def test_parenthesised_acronym_checked_letter_by_letter(nlp):
+    text = ("The Northern Liberation Front (NLF2) and the Desert Hawks Brigade (DHB) clashed on Monday. "
+            "A DHB commander said the fighting was over.")
+    found = canon(nlp, text)
+    dhb = {c for t, c, l in found if t == "DHB"}
+    assert dhb == {"Desert Hawks Brigade"}
+
+
+def test_parenthesis_with_an_outlet_is_a_credit_not_an_alias(nlp):
+    found = canon(nlp, "Shelling hit Idlib (Reuters) on Monday, killing two people.")
+    assert ("Reuters", "Reuters", "ORG") in found and ("Idlib", "Idlib", "GPE") in found
+
+
+def test_definite_description_refers_back(nlp):
+    text = ("The Karam Human Rights Observatory said on Monday that 12 people died. "
+            "The observatory said the toll could rise.")
+    ms = mentions(nlp, text)
+    obs = [m for m in ms if m["text"].lower().endswith("observatory")]
+    assert {m["canonical"] for m in obs} == {"Karam Human Rights Observatory"} and len(obs) == 2
+
+
+def test_possessives_and_surnames_resolve_to_the_full_name(nlp):
+    text = ("Interior Minister Farouk Haddadin met envoys in Amman. Haddadin’s aides said later that "
+            "Haddadin would travel to Baghdad.")
+    ms = mentions(nlp, text)
+    people = [m for m in ms if m["label"] == "PERSON"]
+    assert {m["canonical"] for m in people} == {"Farouk Haddadin"}
+    assert len(people) == 3
+
+
+def test_apostrophe_less_possessives(nlp):
+    ms = mentions(nlp, "The attack was the deadliest in Syrias war since the regime shelled the town.")
+    assert ("Syrias", "Syria", "GPE") in {(m["text"], m["canonical"], m["label"]) for m in ms}
+
+
+def test_titles_and_ranks_are_stripped_never_left_as_fragments(nlp):
+    ms = mentions(nlp, "Rebel commander Col. Hassan Abdulghani said the insurgents took the town.")
+    people = {m["canonical"] for m in ms if m["label"] == "PERSON"}
+    assert people == {"Hassan Abdulghani"}
+    assert not any(m["text"] in {"Col", "Col."} for m in ms)
+
+
+def test_a_known_place_is_never_a_person_or_organisation(nlp):
+    ms = mentions(nlp, "Aleppo fell. Aleppo’s defenders fled to Hama, and Hama was shelled.")
+    labels = {m["canonical"]: m["label"] for m in ms}
+    assert labels["Aleppo"] in {"GPE", "LOC"} and labels["Hama"] in {"GPE", "LOC"}
+
+
+def test_gazetteer_label_wins_over_the_statistical_ner(nlp):
+    ms = mentions(nlp, "The insurgents led by Hayat Tahrir al-Sham took over most of the city.")
+    assert ("Hayat Tahrir al-Sham", "ORG") in {(m["canonical"], m["label"]) for m in ms}
+
+
+def test_one_label_per_entity(nlp):
+    ms = mentions(nlp, "Yusuf Karimov met Amina Tarik. Karimov later said Amina Tarik would stay. Amina Tarik agreed.")
+    by_entity = {}
+    for m in ms:
+        by_entity.setdefault(m["canonical"], set()).add(m["label"])
+    assert all(len(labels) == 1 for labels in by_entity.values())
+
+
+def test_place_context_votes(nlp):
+    ms = mentions(nlp, "Rockets hit the neighborhoods of Bab Tuma Sarkis and Qassaa Hadid on Monday.")
+    labels = {m["label"] for m in ms}
+    assert labels <= {"LOC", "GPE"}
+
+
+def test_title_case_headline_keeps_only_confirmed_names(nlp):
+    text = "Assad Regime Escalates Attacks on Besieged Alwaer District\n\nShelling hit Alwaer on Sunday."
+    ms = mentions(nlp, text)
+    assert not any(m["canonical"] == "Assad Regime Escalates Attacks" for m in ms)
+    assert any(m["canonical"] == "al-Waer" for m in ms)
+
+
+def test_boilerplate_is_never_annotated(fixtures):
+    import kit as k
+
+    tables = k.annotate(k.load(fixtures / "scraped_page.txt"))
+    text = tables.articles.loc[0, "text"]
+    assert "Getty" not in text
+    assert all(text[r.start_char : r.end_char] == r.text for r in tables.entities.itertuples())
+
+
+def test_seed_has_no_boilerplate_entities():
+    from .conftest import shared_path
+
+    tables = kit.annotate(kit.load(shared_path("seeds", "000_fc500a8bbe85a549.txt")))
+    names = set(tables.entities["canonical"])
+    assert not names & {"Elon Musk", "Trump", "Big Tech", "The A Word", "Americans", "Col", "Najjar"}
+    assert {"Bashar al-Assad", "Sheikh Najjar", "Hayat Tahrir al-Sham"} <= names
+
+
+def test_mentions_have_sentence_ids_and_offsets(nlp):
+    tables = kit.annotate("Shelling killed two people in Homs.\n\nThe Syrian Observatory for Human Rights said so.", nlp=nlp)
+    assert list(tables.entities["sent_id"]) == sorted(tables.entities["sent_id"])
+    assert tables.entities["sent_id"].max() >= 1
