@@ -40,6 +40,11 @@ _DATE_PREFIX = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?-i:\s+[A-Z]{2,5}\b)?)?\s+(?=[A-Z\"“])",
     re.I,
 )
+_WIRE_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'.\- ]{1,30}(?:,\s*[A-Z][\w.\- ]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
+    r"\((?:Reuters|AP|AFP|dpa|DPA|Xinhua|UPI|Anadolu|AA|ANI|PTI|Kyodo|Yonhap|EFE|ANSA|TASS|IANS)\)\s*[-–—]+\s*"
+    r"|^[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s*[-–—]{1,2}\s+(?=[A-Z])"
+)
 _INLINE_CHROME = re.compile(r"\s*(?:Slideshow\s*\(\d+\s+Images?\)|\(Click to enlarge\))", re.I)
 _TRAILERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("trailer:standards", re.compile(r"\s*Our Standards\s*:.*$", re.I | re.S)),
@@ -103,6 +108,8 @@ def boilerplate_reason(paragraph: str) -> str | None:
         if pattern.search(paragraph):
             if words <= LONGEST_SHORT_PARAGRAPH or _reader_address(paragraph) >= 2:
                 return f"boilerplate:{category}"
+    if words == 1 and re.fullmatch(r"[A-Za-z][\w'’-]*", paragraph.strip()):
+        return "boilerplate:fragment"  # a lone word: a menu item, section label or button ("Live", "Burma")
     return None
 
 
@@ -192,6 +199,7 @@ def clean_article(
     chrome = [p for p, r in zip(paragraphs, reasons) if r]
     outlet = outlet or _outlet_from_url(url) or _outlet_from_chrome(chrome)
     _remove_promotion(paragraphs, reasons, outlet)
+    _remove_related(paragraphs, reasons)
     _remove_sandwiched(paragraphs, reasons)
 
     kept = [i for i, r in enumerate(reasons) if r is None]
@@ -199,6 +207,7 @@ def clean_article(
     removed = [Removed(paragraphs[i], r) for i, r in enumerate(reasons) if r]
 
     texts: list[str] = []
+    wire_cut = None
     for i in kept:
         if reasons[i] is not None:
             continue
@@ -208,6 +217,12 @@ def clean_article(
             if date_cut:
                 removed.append(Removed(date_cut, "dateline"))
                 found_date = found_date or parse_date(date_cut)
+        if len(texts) < 3 and not wire_cut:
+            match = _WIRE_DATELINE.match(paragraph)
+            if match and len(paragraph) - match.end() > 20:  # "DUBAI, Jan 5 (Reuters) - " opens wire copy
+                wire_cut = match.group().strip()
+                removed.append(Removed(wire_cut, "dateline"))
+                paragraph = paragraph[match.end():]
         paragraph, cut, credit = _strip_trailers(paragraph)
         removed.extend(cut)
         found_byline = found_byline or credit
@@ -262,6 +277,18 @@ def _remove_promotion(paragraphs: list[str], reasons: list[str | None], outlet: 
             continue
         if _reader_address(paragraph) >= 2 and any(_mentions(paragraph, n) for n in names):
             reasons[i] = "boilerplate:promotion"
+
+
+def _remove_related(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """Headlines listed under a "You may also like" / "Related" line go with it."""
+    listing = False
+    for i, paragraph in enumerate(paragraphs):
+        if reasons[i] == "boilerplate:readmore":
+            listing = True
+        elif listing and reasons[i] is None and _headline_like(paragraph) and not _SENTENCE_END.search(paragraph):
+            reasons[i] = "boilerplate:related"
+        elif reasons[i] is None:
+            listing = False
 
 
 def _remove_sandwiched(paragraphs: list[str], reasons: list[str | None]) -> None:

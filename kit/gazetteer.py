@@ -39,7 +39,8 @@ def _fold(text: str) -> str:
 
 def name_key(text: str) -> str:
     """Case-, accent-, apostrophe- and hyphen-insensitive key: "Hay'at Tahrir al-Sham" → "hayat tahrir al sham"."""
-    text = _QUOTES.sub("", _fold(text).lower())
+    text = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\b)", r"\1", _fold(text))  # "U.N." → "UN."
+    text = _QUOTES.sub("", re.sub(r"\b([A-Za-z]{2,})\.(?=\s|$)", r"\1", text).lower())
     text = re.sub(r"\s+", " ", _PUNCT.sub(" ", text)).strip()
     return text[4:] if text.startswith("the ") else text
 
@@ -244,7 +245,10 @@ class Gazetteer:
             found = self._acronyms.get(stripped.replace(".", ""))
             if found or len(stripped) <= 4:
                 return found  # "US" is not "us"; but "HAMAS" in a shouted headline is Hamas
-        return self._exact.get(name_key(stripped))
+        found = self._exact.get(name_key(stripped))
+        if found is None and len(stripped) >= 4 and stripped.isalpha() and stripped[0].isupper() and stripped[1:].islower():
+            found = self._acronyms.get(stripped.upper())  # "Unicef", "Nato", "Unifil" (British style)
+        return found
 
     def lookup_fuzzy(self, text: str, *, countries: Iterable[str] = ()) -> Entry | None:
         """A unique place or actor with the same consonant skeleton (transliteration variants)."""

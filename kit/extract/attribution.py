@@ -28,6 +28,9 @@ _ADJUNCT_WORDS = {"reporters", "journalists", "statement", "press", "conference"
                   "twitter", "telegram", "facebook", "interview", "briefing", "also", "earlier", "later", "separately",
                   "today", "yesterday", "tonight", "late", "early", "on", "in", "at", "to", "from", "during", "with",
                   "a", "an", "the", "via", "by", "afp", "reuters", "news", "agency", "media", "told"}
+_SUBORDINATORS = {"as", "while", "when", "after", "before", "because", "since", "although", "though", "amid", "whereas",
+                  "until", "if"}
+_DENIALS = {"deny", "reject", "dismiss", "dispute", "contradict", "refute"}
 _TRAILING_CUES = {"reports": "report", "says": "say", "adds": "add", "writes": "write", "claims": "claim"}
 _NOT_SPEAKERS = {"attack", "attacks", "blast", "explosion", "strike", "strikes", "airstrike", "airstrikes", "shelling",
                  "bombing", "fighting", "war", "conflict", "offensive", "toll", "bomb", "shell", "rocket", "it's"}
@@ -130,8 +133,8 @@ class _Builder:
                     and (nxt is None or nxt.text in {".", ",", ";"})):
                 return _TRAILING_CUES[token.lower_]
             return None
-        if any(c.dep_ == "neg" for c in token.children):
-            return None  # "did not specify"
+        if any(c.dep_ == "neg" or c.lower_ in {"rarely", "never", "seldom"} for c in token.children):
+            return None  # "did not specify", "rarely announces"
         lemma = token.lemma_.lower()
         return lemma if lemma in self.lexicon.verbs else None
 
@@ -267,6 +270,7 @@ class _Builder:
             if token.i > start and (token.tag_ == "VBG" and self._cue_lemma(token) or token.lower_ == "according"):
                 end = token.i
                 break
+        end = min(end, self._trailing_boundary(verb, sent))
         post = _trim_tokens(list(doc[start:end]))
         if lemma == "tell" and post and post[0].dep_ in {"dobj", "dative"} and post[0].head.i == verb.i:
             post = _trim_tokens(list(doc[post[0].i + 1 : end]))
@@ -275,13 +279,40 @@ class _Builder:
                 post = []
                 break
             post = post[1:]
-        if len(post) >= 2 and self._substantial(post):
+        if post and (post[0].lower_ in _SUBORDINATORS or doc[post[0].i - 1].text == "," and post[0].lower_ in {"and", "but"}):
+            post = []  # "…, the ministry said, as Hezbollah fired rockets": not what was said
+        if len(post) >= 2 and (self._substantial(post) or lemma in _DENIALS and any(t.pos_ == "NOUN" for t in post)):
             return _span_chars(post)
         first = min(speaker[0].i, verb.i)
-        pre = _trim_tokens(list(doc[sent.start : first]))
+        pre = _trim_tokens(list(doc[self._clause_start(sent, first) : first]))
         if len(pre) >= 3 and self._substantial(pre):
             return _span_chars(pre)
         return None
+
+    def _clause_start(self, sent: Span, first: int) -> int:
+        """Where the content of a trailing attribution starts: after an earlier cue's clause, at ", while/and"."""
+        start = sent.start
+        earlier = [t.i for t in self.doc[sent.start : first] if self._cue_lemma(t)]
+        if earlier:
+            for token in self.doc[earlier[-1] : first]:
+                if token.lower_ in {"while", "whereas", "and", "but", ";"} and self.doc[token.i - 1].text in {",", ";"}:
+                    start = token.i + 1
+        return start
+
+    def _trailing_boundary(self, verb: Token, sent: Span) -> int:
+        """Content after a cue stops where a later trailing attribution's speaker begins ("…, X reported.")."""
+        for token in self.doc[verb.i + 1 : sent.end]:
+            if not self._cue_lemma(token) or token.tag_ == "VBG":
+                continue
+            rest = [t for t in self.doc[token.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+            if len(rest) <= 3 and not self._substantial(rest):
+                speaker = self._left_np(token)
+                if speaker:
+                    boundary = speaker[0].i
+                    while boundary > verb.i + 1 and self.doc[boundary - 1].is_punct:
+                        boundary -= 1
+                    return boundary
+        return sent.end
 
     def _attributive(self, verb: Token, lemma: str) -> bool:
         children = list(verb.children)
@@ -431,12 +462,12 @@ def extract_claims(doc: Doc, mentions: list[dict], lexicon: CueLexicon) -> list[
     builder.verb_pass()
     builder.phrase_pass()
     claims = sorted(builder.claims, key=lambda c: (c.start_char, c.cue_start))
-    claims = _drop_nested_duplicates(claims)
+    claims = _drop_nested_duplicates(claims, named=lambda c: builder.speakers.is_named(c.speaker))
     assign_status(builder.sentences.spans, claims)
     return claims
 
 
-def _drop_nested_duplicates(claims: list[Claim]) -> list[Claim]:
+def _drop_nested_duplicates(claims: list[Claim], named=lambda claim: True) -> list[Claim]:
     """Keep one claim per cue; a claim whose whole span sits inside another's content with the same
     speaker is a restatement, not a new claim."""
     seen: set[tuple[int, int]] = set()
@@ -444,7 +475,9 @@ def _drop_nested_duplicates(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         key = (claim.cue_start, claim.cue_end)
         inside_speaker = any(o is not claim and o.speaker_start <= claim.cue_start < o.speaker_end for o in claims)
-        if key in seen or inside_speaker:
+        nested = any(o is not claim and o.content_start <= claim.speaker_start and claim.cue_end <= o.content_end
+                     for o in claims) and not named(claim)
+        if key in seen or inside_speaker or nested:  # "UKMTO said a vessel had reported…": one claim
             continue
         seen.add(key)
         out.append(claim)

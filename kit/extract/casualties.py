@@ -25,15 +25,17 @@ from .numbers import QUALIFIERS, SCALES, TENS, UNITS, VAGUE, Quantity, read_quan
 __all__ = ["Figure", "extract_casualties", "CasualtyLexicon", "casualty_lexicon"]
 
 _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
-_NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | VAGUE | {"dozen"}
+_NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | VAGUE | {"dozen", "quarter", "half"}
 _LINKING = {"were", "was", "have", "has", "had", "been", "being", "got", "get", "are", "is", "also", "reportedly",
-            "still", "feared", "believed", "presumed", "now", "all", "either", "both",
+            "still", "feared", "believed", "presumed", "now", "all", "either", "both", "remain", "remained", "remains",
+            "in", "forced", "from", '"', "”", "’", "'", "thought", "said",
             "later", "all", "more", "others", "who", "which", "allegedly", "confirmed", "reported", ",", "since",
             "so", "far", "already", "now", "be", "to", "of", "them"}
 _PART_CUES = [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "the", "dead"),
               ("among", "those", "killed"), ("among", "the", "victims"), ("among", "the", "casualties"),
               ("among", "the", "wounded"), ("among", "the", "injured"), ("among", "the", "killed")]
 _ELLIPTIC = {"others", "other", "more", "another", "further"}
+QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"another", "a", "further"}
 _TOLL = {"toll", "tally", "count"}
 _LIFE = {"life", "lives"}
 
@@ -122,6 +124,10 @@ class _Reader:
     def victim(self, q_end: int) -> tuple[int, int, str | None] | None:
         """The noun the quantity counts: (start, end, class) — class None for "others"; None if no noun."""
         doc, j = self.doc, q_end
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in {"the", "its", "their", "his", "her"}:
+            found = self.victim(j + 2)  # "four of the faction's fighters", "24 of its personnel"
+            if found is not None and found[2] not in {"not"}:
+                return j, found[1], found[2]
         start = j
         while j < len(doc) and j - start < 5:
             token = doc[j]
@@ -136,6 +142,8 @@ class _Reader:
                 return start, j + 1, self.lex.victims[lower]
             if lower in self.lex.not_victims:
                 return start, j + 1, "not"
+            if token.ent_type_ == "NORP" and token.tag_ in {"NNPS", "NNS"}:  # "46,500 Palestinians"
+                return start, j + 1, "unknown"
             if token.pos_ in {"ADJ", "ADV", "PROPN", "NOUN", "VERB"} or token.text == "-" or token.tag_ == "VBN":
                 if lower in self.lex.outcomes and token.pos_ in {"VERB", "ADJ"} and j == start:
                     return None  # "12 injured": the outcome, not a victim noun
@@ -149,6 +157,8 @@ class _Reader:
     # -- outcomes ----------------------------------------------------------------------------------
     def outcome_of(self, token: Token) -> str | None:
         lower = token.lower_
+        if lower in {"holding", "held"}:
+            return None  # only "holding N <people>": see outcome_before
         if lower in self.lex.outcomes:
             return self.lex.outcomes[lower]
         if token.lemma_.lower() in self.lex.outcomes and token.pos_ in {"VERB", "AUX"}:
@@ -179,9 +189,11 @@ class _Reader:
                     k += 1
                 j, steps = k, steps + (k - j)
                 continue
-            if token.lower_ == "and" and j + 1 < len(doc) and (self._numberish(doc[j + 1]) or doc[j + 1].lower_ in {"a", "an"}):
-                j, steps = j + 2, steps + 2  # "Two women and two soldiers were killed"
-                while j < len(doc) and steps < 12 and (doc[j].pos_ in {"NOUN", "ADJ", "NUM"} or self._numberish(doc[j])):
+            if token.lower_ == "and" and j + 1 < len(doc) and (self._numberish(doc[j + 1]) or doc[j + 1].lower_ in
+                                                               {"a", "an", "around", "about", "at", "more", "nearly", "some"}):
+                j, steps = j + 2, steps + 2  # "Two women and two soldiers were killed", "… and around 20 VDP"
+                while j < len(doc) and steps < 12 and (doc[j].pos_ in {"NOUN", "ADJ", "NUM", "PROPN"} or self._numberish(doc[j])
+                                                       or doc[j].lower_ in {"least", "than", "around", "about"}):
                     j, steps = j + 1, steps + 1
                 continue
             return None
@@ -208,6 +220,8 @@ class _Reader:
                 return k, "killed"
             if lower in {"lost", "lose", "loses"}:
                 return k, "killed"
+            if lower in {"holding", "held", "hold", "holds"} and k == i - 1:
+                return k, "detained"  # kept only when a person noun follows (the caller checks the victim)
             if lower in {"left", "leaving", "leave"}:
                 for t in doc[i : min(len(doc), i + 8)]:
                     out = self.outcome_of(t)
@@ -216,6 +230,8 @@ class _Reader:
                 nxt = doc[k + 1] if k + 1 < i else None
                 if nxt is not None and self.outcome_of(nxt):
                     return nxt.i, self.outcome_of(nxt)
+            if lower in {"forced", "force", "forcing"}:
+                continue  # "forced up to 45,000 people to flee": the outcome comes after
             if lower in {"to", "at", "of", "the", "a", "some", "about", "around", "nearly", "least", "more", "than",
                          "over", "another", "further", "rose", "risen", "climbed", "reached", "stood", "stands", "up",
                          "as", "many", "injuring", "wounding", "killing", "dozens", "hundreds", "also"}:
@@ -262,14 +278,20 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             tail += 2
         after = reader.outcome_after(tail)
         before = reader.outcome_before(q_start)
-        adjacent = after is not None and all(t.lower_ in _LINKING for t in doc[tail : after[0]])
-        found = after if adjacent or before is None else before
+        if after is not None and before is not None:
+            gap_after = sum(1 for t in doc[tail : after[0]] if not t.is_space)
+            gap_before = sum(1 for t in doc[before[0] + 1 : q_start] if not t.is_space and t.lower_ not in QUALIFIER_WORDS)
+            found = after if gap_after <= gap_before else before  # "Nine killed 12 injured"; "kills 5, injures 23"
+        else:
+            found = after or before
         part_outcome = reader.part_cue(q_start)
         is_part = part_outcome is not None
         previous = figures[-1] if figures else None
-        if (found is None or found == before) and previous is not None and previous.end == q_start - 1 \
-                and doc[q_start - 1].lower_ in {"and", ","} and previous.part_of is None:
+        coordinated = previous is not None and previous.end == q_start - 1 and doc[q_start - 1].lower_ in {"and", ","}
+        if (found is None or found == before) and coordinated:
             found = (previous.o_index, previous.outcome)  # "killed 15 civilians and 27 fighters"
+            if previous.part_of is not None:  # "including seven children and four women"
+                part_outcome = "inherit"
         if found is None and is_part:
             found = (q_start, part_outcome) if part_outcome != "inherit" else None
             if found is None and previous is not None and sents.start(previous.q_start) == sents.start(q_start):
@@ -278,6 +300,8 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             found = (victim[1] - 1, "killed")  # "another 10 bodies yet to be identified"
         if found is None:
             continue
+        if quantity.vague and (quantity.qualifier or "").lower() in {"many", "numerous", "few"} and victim is None:
+            continue  # "many of them critically": not a figure
         if victim is None and quantity.vague and not (found[0] < q_start or found[0] - tail <= 2):
             continue
         if victim is None and found[0] > tail + 3 and not is_part:
@@ -328,6 +352,8 @@ def _singulars(doc: Doc, reader: _Reader, figures: list[Figure], sents: Sentence
         if parent is None and not (before and before[0] == token.i - 1) and not (after and after[0] - token.i <= 4):
             continue
         outcome = figures[parent.part_of].outcome if parent is not None else (before or after)[1]
+        if parent is None and outcome not in {"killed", "wounded", "missing"}:
+            continue  # "a resident who fled" is a person, not a displacement figure
         figure = Figure(Quantity(1, 1, 1), token.i, token.i + 1, outcome,
                         (before or after)[0] if parent is None else token.i, token.i + 1, token.i + 2, cls,
                         part_of=parent.part_of if parent is not None else None, figure_id=len(figures) + len(extra))

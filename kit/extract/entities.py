@@ -52,6 +52,10 @@ PLACE_HEADS = {**{w: "LOC" for w in "zone camp district quarter square street ro
                                     "station plant refinery".split()},
                **{w: "GPE" for w in "city town village".split()}}
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Ranks and titles that only ever precede a person's name.
+_RANKS = frozenset("""capt captain col colonel gen general lt lieutenant maj major sgt sergeant cpl corporal brig
+brigadier adm admiral cmdr commander mr mrs ms dr prof president premier minister sheikh ayatollah imam
+pvt private marshal spokesman spokeswoman spokesperson""".split())
 _HEADLINE_MIN_WORDS = 3
 
 
@@ -199,22 +203,66 @@ class EntityResolver:
                 yield from self._ner_piece(span.doc[span.start : head + 1], label, countries)
                 yield from self._ner_piece(tail, "PERSON", countries)
                 return
+        titled = self._after_title(span)
+        if titled is not None:
+            span, label = titled, "PERSON"  # "Capt. Andrii Kovalenko", whatever the NER thought
         if label == "PERSON":
             span = strip_titles(span)
         if span.text.lower().rstrip(".") in TITLES:
             return
         entry = self._lookup(span.text, countries) or self._lookup_place(span.text, label, countries)
+        if entry is None:
+            extended = self._extend_name(span, countries)  # "UN … Mission" + "in Ukraine"; "Gaza’s" + "Civil Defense"
+            if extended is not None:
+                span, entry = extended
         if entry is None and label in ENTITY_LABELS:
             city = self.gazetteer.city(span.text, countries=countries)
             if city is not None and (label != "PERSON" or city.population >= 100_000 or city.country in countries):
                 entry = city
         priority = 2 if entry is not None else 1
-        if entry is None and label in {"ORG", "FAC"} and span[-1].lower_ in ORG_HEADS and len(span) > 1:
-            priority = 3  # "Aleppo Police Command" is more than Aleppo
+        if entry is None and label in {"ORG", "FAC"} and len(span) > 1 and (
+                span[-1].lower_ in ORG_HEADS or self._place_plus_name(span, countries)):
+            priority = 3  # "Aleppo Police Command", "United Kingdom Maritime Trade Operations": more than a place
         if entry is None and label == "PERSON" and len(span) > 1 and not self._has_place(span, countries):
             priority = 3  # "Amal Clooney" is not the Amal movement (but "Syrias Aleppo" holds a place)
         yield Candidate(span.start, span.end, entry.label if entry else label, entry, "ner",
                         entry.canonical if entry else None, priority)
+
+    def _after_title(self, span: Span) -> Span | None:
+        """A name right after a title or rank, with the capitalised words between ("Capt. Andrii Kovalenko")."""
+        doc, i = span.doc, span.start - 1
+        while i >= 0 and i > span.start - 4 and doc[i].is_alpha and doc[i].text[0].isupper() and doc[i].lower_ not in TITLES:
+            i -= 1
+        rank = i - 1 if i > 0 and doc[i].text == "." else i  # "Capt" "." "Andrii"
+        if rank >= 0 and doc[rank].lower_.rstrip(".") in _RANKS and (i + 1 < span.start or span[0].lower_ not in TITLES):
+            return doc[i + 1 : span.end]
+        return None
+
+    def _extend_name(self, span: Span, countries: set[str]) -> tuple[Span, Entry] | None:
+        doc = span.doc
+        for extra in (2, 3):  # "… Mission in Ukraine", "… Office for Syria"
+            end = span.end + extra
+            if end <= len(doc) and doc[span.end].lower_ in {"in", "of", "for", "on"} and doc[end - 1].text[0].isupper():
+                entry = self.gazetteer.lookup(doc[span.start : end].text)
+                if entry is not None:
+                    return doc[span.start : end], entry
+        if span.start >= 2 and doc[span.start - 1].text in {"’s", "'s"}:  # "Gaza’s Civil Defense"
+            entry = self.gazetteer.lookup(f"{doc[span.start - 2].text} {span.text}")
+            if entry is not None:
+                return doc[span.start - 2 : span.end], entry
+        return None
+
+    def _place_plus_name(self, span: Span, countries: set[str]) -> bool:
+        """An organisation's name that starts with a place and adds two or more capitalised words."""
+        words = [t for t in span if t.is_alpha and t.text[0].isupper()]
+        if len(words) < 3:
+            return False
+        for size in (2, 1):
+            head = " ".join(t.text for t in words[:size])
+            entry = self._lookup(head, countries)
+            if entry is not None and entry.is_place and len(words) - size >= 2:
+                return True
+        return False
 
     def _has_place(self, span: Span, countries: set[str]) -> bool:
         """Every capitalised word a place ("Syrias Aleppo"): not a person whatever the NER says."""
@@ -377,9 +425,12 @@ class _Groups:
         by_name: dict[str, Candidate] = {}
         for cand in candidates:
             self.add(cand)
-            # the same canonical, or the same name as written, is the same entity
+            # the same canonical, or the same name as written, is the same entity ("Soum province" = "the Soum")
             name = cand.canonical or _clean_name(doc[cand.start : cand.end])
-            first = by_name.setdefault(name_key(name), cand)
+            key = name_key(name)
+            if cand.label in {"GPE", "LOC"} and cand.entry is None and key.split()[-1:] and key.split()[-1] in PLACE_SUFFIXES:
+                key = " ".join(key.split()[:-1]) or key
+            first = by_name.setdefault(key, cand)
             if first is not cand:
                 self.union(first, cand)
 
@@ -430,13 +481,14 @@ class _Groups:
         found: dict[str, Candidate] = {}
         ambiguous: set[str] = set()
         for cand in self.candidates:
-            name = cand.entry.canonical if cand.entry else cand.canonical or cand.text
-            if cand.label != "PERSON" or not name or len(name.split()) < 2:
+            if cand.label != "PERSON":
                 continue
-            key = _surname_key(name.split()[-1])
-            if key in found and self.find(found[key]) != self.find(cand) and found[key].canonical != name:
-                ambiguous.add(key)
-            found.setdefault(key, cand)
+            names = {cand.entry.canonical if cand.entry else cand.canonical or cand.text, cand.text}
+            for name in (n for n in names if n and len(n.split()) >= 2):
+                key = _surname_key(name.split()[-1])
+                if key in found and self.find(found[key]) != self.find(cand):
+                    ambiguous.add(key)
+                found.setdefault(key, cand)
         return {k: v for k, v in found.items() if k not in ambiguous and len(k) > 2}
 
     def resolve(self, doc: Doc, headlines: list[tuple[int, int]]) -> list[Candidate]:
@@ -470,8 +522,11 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
         return None, None
     first = min(named, key=lambda c: (c.origin != "ner", c.start))
     votes = Counter(c.label for c in members if c.label in ENTITY_LABELS)
+    adjectives = [c for c in members if c.end - c.start == 1 and doc[c.start].pos_ == "ADJ" and c.origin == "ner"]
+    if adjectives and len(adjectives) == len(members):
+        votes = Counter({"NORP": len(members)})  # "Syrian", "Kurdish": a demonym, not a place
     for cand in members:
-        if cand.context_label:
+        if cand.context_label and cand.label != "NORP":  # "two Shiite villages": an adjective, not a place
             votes[cand.context_label] += 2
         if doc[cand.end - 1].lower_ in PLACE_HEADS and cand.end - cand.start > 1:
             votes[PLACE_HEADS[doc[cand.end - 1].lower_]] += 2  # "… Industrial Zone", "… Refugee Camp"
@@ -481,10 +536,12 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
     for cand in sorted(members, key=lambda c: c.start):
         for lab in (cand.label, cand.context_label):
             first_seen.setdefault(lab, cand.start)
-    label = max(votes, key=lambda lab: (votes[lab], -first_seen.get(lab, 0)))
+    label = max(votes, key=lambda lab: (votes[lab], lab in {"GPE", "LOC", "FAC"}, -first_seen.get(lab, 0)))
     span = doc[first.start : first.end]  # the first name used is the primary one ("X, also known as Y")
     if not _plausible_name(doc, span, label, lowercase):
         return None, None
+    if label in {"GPE", "LOC"} and len(span) > 1 and span[-1].lower_ in PLACE_SUFFIXES:
+        span = span[:-1]  # "Soum province" and "the Soum" are one place
     return _clean_name(span), label
 
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from .casualties import Figure
     from .sentences import Sentences
 
-__all__ = ["describe"]
+__all__ = ["describe", "WAR_LONG"]
 
 _PLACE = {"GPE", "LOC", "FAC"}
 _TIME_PREPS = {"over", "in", "on", "since", "during", "earlier", "late", "last", "this", "within", "throughout"}
@@ -18,11 +18,17 @@ _PERPETRATOR_NOUNS = {"attack", "attacks", "airstrike", "airstrikes", "strike", 
                       "bombings", "blast", "explosion", "raid", "raids", "assault", "fire", "clashes", "fighting",
                       "bombardment", "ambush", "bomb", "bombs", "rocket", "rockets", "shell", "shells", "missile",
                       "missiles", "drone", "drones", "massacre", "offensive", "barrage", "bomber", "explosions"}
+# Running tolls: of an event ("the death toll rose to") or of a war ("since the conflict began in 2011").
 _CUMULATIVE = re.compile(
-    r"\b(since (the )?(start|beginning|outbreak|onset) of|since the (war|conflict|uprising|revolt|crisis|invasion)|"
-    r"since (january|february|march|april|may|june|july|august|september|october|november|december )?\d{4}|"
-    r"death toll|toll (has|had|rose|climbed|reached|stands)|in total|so far|to date|overall|cumulative|"
-    r"(war|conflict|uprising|fighting|civil war) (that )?(has|had) (killed|claimed|left|taken))\b", re.I)
+    r"\b(death toll|toll (has|had|rose|climbed|reached|stands)|in total|so far|to date|overall|cumulative)\b", re.I)
+WAR_LONG = re.compile(
+    r"\b(since\b[^.;]{0,60}\b(began|begun|started|erupted|broke out|beginning|start|outbreak|onset|\d{4})|"
+    r"(war|conflict|uprising|revolt|rebellion|fighting|violence|crisis)\b[^.;]{0,40}\b(has|have|had) "
+    r"(killed|claimed|left|taken|cost)|(war|conflict)[- ](related|long))\b", re.I)
+_AGENTS = {"forces", "force", "troops", "army", "militants", "militia", "militias", "rebels", "insurgents", "gunmen",
+           "bomber", "bombers", "jets", "warplanes", "aircraft", "helicopters", "drones", "soldiers", "fighters",
+           "regime", "terrorists", "jihadists", "police", "snipers", "group", "coalition"}
+_LOCATIVE = {"in", "on", "at", "into", "across", "inside", "near", "outside", "around"}
 
 
 def _noun_phrase(head: Token) -> str:
@@ -30,7 +36,21 @@ def _noun_phrase(head: Token) -> str:
     return re.sub(r"\s+", " ", head.doc[head.left_edge.i : head.i + 1].text).strip(" ,")
 
 
+def _agentive(token: Token) -> bool:
+    return token.lower_ in _PERPETRATOR_NOUNS or token.lower_ in _AGENTS or token.ent_type_ in {"ORG", "NORP"}
+
+
 def _perpetrator(doc: Doc, outcome: Token, figure: "Figure", sent: Span) -> str | None:
+    found = _parsed_perpetrator(doc, outcome, figure, sent)
+    if found is not None and _agentive(found):
+        return _noun_phrase(found)
+    for token in doc[sent.start : outcome.i]:  # the first attack or armed actor named before the outcome
+        if token.pos_ in {"NOUN", "PROPN"} and _agentive(token) and token.dep_ not in {"compound", "amod"}:
+            return _noun_phrase(token)
+    return _noun_phrase(found) if found is not None else None
+
+
+def _parsed_perpetrator(doc: Doc, outcome: Token, figure: "Figure", sent: Span) -> Token | None:
     victim = set(range(figure.start, figure.end))
     verb = outcome
     for _ in range(3):
@@ -40,25 +60,25 @@ def _perpetrator(doc: Doc, outcome: Token, figure: "Figure", sent: Span) -> str 
         for child in verb.children:
             if not passive and child.dep_ == "nsubj" and child.i not in victim:
                 if child.lower_ in {"that", "which", "who"} and verb.dep_ == "relcl":
-                    return _noun_phrase(verb.head)
+                    return verb.head
                 if child.pos_ != "PRON":
-                    return _noun_phrase(child)
+                    return child
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return _noun_phrase(pobj)
+                    return pobj
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in {"in", "by", "during", "from"}:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.lower_ in _PERPETRATOR_NOUNS:
-                    return _noun_phrase(pobj)
+                    return pobj
         if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             verb = verb.head
         else:
             break
     for token in doc[outcome.i : sent.end]:
         if token.lower_ in _PERPETRATOR_NOUNS and token.dep_ == "pobj" and token.head.lower_ in {"in", "by"}:
-            return _noun_phrase(token)
+            return token
     return None
 
 
@@ -68,9 +88,20 @@ def _location(doc: Doc, figure: "Figure", mentions: list[dict], sent: Span) -> s
         return None
     anchor = doc[figure.o_index].idx
     specific = [m for m in places if m.get("kind") != "country"] or places
-    after = [m for m in specific if m["start_char"] >= anchor]
-    pick = min(after or specific, key=lambda m: abs(m["start_char"] - anchor))
+    located = [m for m in specific if _after_locative(doc, m["start_char"])]
+    pick = min(located or specific, key=lambda m: abs(m["start_char"] - anchor))
     return pick["canonical"]
+
+
+def _after_locative(doc: Doc, char: int) -> bool:
+    """The place follows "in/on/at/near …" (possibly with "the town of" between), not "southeast of"."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    words = [t.lower_ for t in doc[max(0, span.start - 4) : span.start]]
+    if words and words[-1] == "of":
+        return len(words) >= 3 and words[-3] in _LOCATIVE
+    return bool(words) and words[-1] in _LOCATIVE | {"the"} and any(w in _LOCATIVE for w in words)
 
 
 def _period(doc: Doc, figure: "Figure", sent: Span) -> str | None:
@@ -109,5 +140,5 @@ def describe(doc: Doc, figure: "Figure", mentions: list[dict], claims: list[dict
         "location": _location(doc, figure, mentions, sentence), "period": _period(doc, figure, sentence),
         "source": claim["speaker"] if claim else None, "status": claim["status"] if claim else "reported",
         "evidence": sentence.text.strip(), "figure_id": figure.figure_id, "part_of": figure.part_of,
-        "cumulative": bool(_CUMULATIVE.search(sentence.text)),
+        "cumulative": bool(_CUMULATIVE.search(sentence.text) or WAR_LONG.search(sentence.text)),
     }

@@ -36,6 +36,12 @@ LEADING_VERBS = {"lead", "head", "command", "spearhead", "direct"}
 MONITOR_NOUNS = {"monitor", "monitoring", "watchdog", "observatory"}
 _STATE_MEDIA = re.compile(r"\bstate(?:-run|-owned)?\s+(television|tv|media|news agency|broadcaster|radio)\b", re.I)
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_MODIFIER = re.compile(r"[-‐](run|led|backed|linked|affiliated|controlled|held|allied|aligned|based|funded|owned)\b", re.I)
+# Nouns for people, so that "he"/"she" can refer to "a local official" or "the spokesman".
+PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "resident", "activist", "witness", "commander",
+                "doctor", "medic", "source", "minister", "governor", "mayor", "officer", "soldier", "fighter", "man",
+                "woman", "journalist", "reporter", "correspondent", "director", "head", "chief", "leader", "analyst",
+                "survivor", "father", "mother", "farmer", "teacher", "nurse", "volunteer", "pathologist", "envoy"}
 
 
 class SpeakerResolver:
@@ -84,7 +90,8 @@ class SpeakerResolver:
     def resolve(self, tokens: list[Token], head: Token, *, before: int, claims: list["Claim"]) -> tuple[str | None, list[str]]:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
         text = self.doc.text[start:end]
-        inside = [m for m in self._inside(start, end) if m["label"] in {"PERSON", "ORG", "GPE", "NORP"}]
+        inside = [m for m in self._inside(start, end) if m["label"] in {"PERSON", "ORG", "GPE", "NORP"}
+                  and not _MODIFIER.match(self.doc.text, m["end_char"])]  # "Hamas-run", "Iran-aligned"
         # a name closing the phrase is its apposition ("Pathologist at the Aleppo University Hashim")
         direct = [m for m in inside if not self._embedded(m, head) or (m["label"] == "PERSON" and m["end_char"] == end)]
         people = [m for m in direct if m["label"] == "PERSON"]
@@ -116,6 +123,10 @@ class SpeakerResolver:
                 return earlier, []
         return " ".join(t.text for t in words).strip(" ,"), []
 
+    def is_named(self, speaker: str) -> bool:
+        """The speaker is an entity of the article (not a description such as "a vessel")."""
+        return speaker in self.labels or "state" in speaker.split()
+
     def _state_media(self, match: re.Match, inside: list[dict]) -> str:
         """"State TV", "Syrian state television" → "<Demonym> state television"."""
         medium = {"tv": "television"}.get(match.group(1).lower(), match.group(1).lower())
@@ -141,7 +152,10 @@ class SpeakerResolver:
         options: list[tuple[int, str]] = []
         for claim in claims:
             label = self.labels.get(claim.speaker)
-            if claim.speaker_start < before and (label in wanted or (label is None and None in wanted)):
+            if label is None:  # a described speaker: "a local official" is a person, "the military" is not
+                head = claim.speaker_text.lower().split()[-1] if claim.speaker_text else ""
+                label = "PERSON" if head in PERSON_NOUNS else "ORG"
+            if claim.speaker_start < before and (label in wanted or None in wanted):
                 options.append((claim.speaker_start, claim.speaker))
         if pronoun in GROUP_PRONOUNS:  # "rebel groups … which they said": a plural subject nearby
             for token in self.doc[max(0, self._token_index(before) - 60) : self._token_index(before)]:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["assign_status", "status_patterns", "STRENGTH"]
 
+_REFERS_BACK = re.compile(r"\b(the|these|those|that|this) (casualty )?(figures?|claims?|tolls?|accounts?|reports?|numbers?)\b", re.I)
 STRENGTH = {"denied": 5, "unverified": 4, "unconfirmed": 3, "disputed": 2, "claimed": 1, "reported": 0}
 
 
@@ -67,8 +68,10 @@ def assign_status(sentences: list[Span], claims: list["Claim"]) -> None:
             following = sentences[n].text
             if n not in claimed_in:
                 found = _evidence(following, {"unverified", "unconfirmed"})
-                if found and ahead == 1:
+                # the next sentence, or the one after when it speaks of "the figures"/"the claim" explicitly
+                if found and (ahead == 1 or _REFERS_BACK.search(following)) and not (
+                        ahead == 2 and claim.sentence + 1 in claimed_in):
                     _upgrade(claim, *found)
-            disputed = _evidence(following, {"disputed"})
+            disputed = _evidence(following, {"disputed"}) if ahead == 1 else None
             if disputed and not any(c.sentence == n and c.speaker == claim.speaker for c in claims):
                 _upgrade(claim, *disputed)

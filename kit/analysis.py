@@ -1,0 +1,146 @@
+"""Tidy summaries of the four tables — pure pandas, one function per question an analyst asks."""
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import combinations
+
+import pandas as pd
+
+__all__ = [
+    "entity_summary", "cooccurrence", "claims_by_source", "outcome_by_class", "who_reports_what",
+    "largest_killed", "crowd_comparison", "disagreements", "deaths_timeline", "figures_by",
+]
+
+PLACES = ("GPE", "LOC", "FAC")
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    from .gazetteer import shipped_gazetteer
+
+    return shipped_gazetteer()
+
+
+def _coordinates(canonical: str, label: str) -> tuple[float | None, float | None]:
+    if label not in PLACES:
+        return None, None
+    gazetteer = _gazetteer()
+    entry = gazetteer.by_canonical(canonical) or gazetteer.lookup(canonical) or gazetteer.city(canonical)
+    if entry is None or entry.lat is None:
+        return None, None
+    return entry.lat, entry.lon
+
+
+def entity_summary(entities: pd.DataFrame) -> pd.DataFrame:
+    """One row per entity (doc_id, canonical): label, mentions, aliases as written, first offset, lat/lon."""
+    if entities.empty:
+        return pd.DataFrame(columns=["doc_id", "canonical", "label", "mentions", "aliases", "first_char", "lat", "lon"])
+    grouped = entities.groupby(["doc_id", "canonical"], sort=False)
+    summary = grouped.agg(
+        label=("label", "first"), mentions=("text", "size"),
+        aliases=("text", lambda s: " | ".join(sorted({t for t in s}))), first_char=("start_char", "min"),
+    ).reset_index()
+    coords = [_coordinates(c, lab) for c, lab in zip(summary["canonical"], summary["label"])]
+    summary["lat"] = [c[0] for c in coords]
+    summary["lon"] = [c[1] for c in coords]
+    return summary.sort_values(["doc_id", "mentions", "first_char"], ascending=[True, False, True],
+                               kind="stable").reset_index(drop=True)
+
+
+def cooccurrence(entities: pd.DataFrame, *, labels: tuple[str, ...] = ("PERSON", "ORG"), top: int = 12) -> pd.DataFrame:
+    """How often two actors are named in the same sentence (symmetric matrix of the `top` most mentioned)."""
+    actors = entities[entities["label"].isin(labels)]
+    names = actors["canonical"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(top).index
+    matrix = pd.DataFrame(0, index=names, columns=names, dtype="int64")
+    for _, sentence in actors[actors["canonical"].isin(names)].groupby(["doc_id", "sent_id"]):
+        present = sorted(set(sentence["canonical"]))
+        for a, b in combinations(present, 2):
+            matrix.loc[a, b] += 1
+            matrix.loc[b, a] += 1
+    return matrix
+
+
+def claims_by_source(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims per speaker and status (columns: the statuses found), most quoted first."""
+    table = pd.crosstab(claims["speaker"], claims["status"])
+    order = table.sum(axis=1).sort_index().sort_values(ascending=False, kind="stable").index
+    return table.loc[order]
+
+
+def outcome_by_class(casualties: pd.DataFrame) -> pd.DataFrame:
+    """Number of figures per outcome and victim class."""
+    return pd.crosstab(casualties["outcome"], casualties["victim_class"])
+
+
+def who_reports_what(casualties: pd.DataFrame) -> pd.DataFrame:
+    """Per reporting source: how many figures, of which outcomes, and the largest killed figure it gave."""
+    frame = casualties.assign(source=casualties["source"].fillna("(the outlet itself)"))
+    counts = pd.crosstab(frame["source"], frame["outcome"])
+    killed = frame[frame["outcome"] == "killed"]
+    counts["largest killed (best or low)"] = killed.assign(n=killed["best"].fillna(killed["low"])).groupby("source")["n"].max()
+    counts["statuses"] = frame.groupby("source")["status"].agg(lambda s: ", ".join(sorted(set(s))))
+    return counts.sort_index()
+
+
+def largest_killed(casualties: pd.DataFrame, *, include_cumulative: bool = False) -> pd.Series:
+    """Per article, the largest killed figure (best, else low), leaving out parts and war-long tolls
+    (an event's running death toll stays in)."""
+    killed = casualties[(casualties["outcome"] == "killed") & casualties["part_of"].isna()]
+    if not include_cumulative:  # war-long tolls ("since the conflict began in 2011") are background, not events
+        from .extract.figure_context import WAR_LONG
+
+        killed = killed[~killed["evidence"].fillna("").str.contains(WAR_LONG)]
+    values = killed["best"].fillna(killed["low"]).dropna()
+    return values.groupby(killed.loc[values.index, "doc_id"]).max().astype("Int64")
+
+
+def crowd_comparison(casualties: pd.DataFrame, articles: pd.DataFrame, crowd: pd.DataFrame) -> pd.DataFrame:
+    """The kit's largest killed figure per article beside FA-KES's crowd counts (nb_civilians + nb_noncivilians).
+
+    `crowd` has doc_id and the nb_* columns. `agree` is exact equality; `within_10pct` allows ±10%.
+    """
+    total = pd.to_numeric(crowd["nb_civilians"], errors="coerce") + pd.to_numeric(crowd["nb_noncivilians"], errors="coerce")
+    out = pd.DataFrame({"doc_id": crowd["doc_id"].astype("string"), "crowd_killed": total.astype("Int64")})
+    kit_values = largest_killed(casualties)
+    out["kit_killed"] = out["doc_id"].map(kit_values).astype("Int64")
+    both = out["kit_killed"].notna() & out["crowd_killed"].notna()
+    out["agree"] = both & (out["kit_killed"] == out["crowd_killed"])
+    diff = (out["kit_killed"] - out["crowd_killed"]).abs()
+    out["within_10pct"] = both & (diff <= 0.1 * out["crowd_killed"])
+    return out.sort_values("doc_id").reset_index(drop=True)
+
+
+def figures_by(casualties: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Killed figures (count, sum of best-or-low) per outlet, place or other article/figure column."""
+    killed = casualties[(casualties["outcome"] == "killed") & casualties["part_of"].isna()]
+    killed = killed.merge(articles[["doc_id", "outlet", "published"]], on="doc_id", how="left")
+    killed = killed.assign(n=killed["best"].fillna(killed["low"]))
+    table = killed.groupby(by, dropna=True).agg(figures=("n", "size"), killed_sum=("n", "sum"), articles=("doc_id", "nunique"))
+    return table.sort_values(["killed_sum", "figures"], ascending=False, kind="stable")
+
+
+def deaths_timeline(casualties: pd.DataFrame, articles: pd.DataFrame, *, freq: str = "MS") -> pd.DataFrame:
+    """Killed figures reported per period (by publication date): sum of the largest figure per article."""
+    largest = largest_killed(casualties).rename("killed").reset_index()
+    dates = articles[["doc_id", "published"]].assign(date=pd.to_datetime(articles["published"].str[:10], errors="coerce"))
+    merged = largest.merge(dates[["doc_id", "date"]], on="doc_id").dropna(subset=["date"])
+    if merged.empty:
+        return pd.DataFrame(columns=["date", "killed", "articles"])
+    grouped = merged.groupby(pd.Grouper(key="date", freq=freq)).agg(killed=("killed", "sum"), articles=("doc_id", "size"))
+    return grouped[grouped["articles"] > 0].reset_index()
+
+
+def disagreements(casualties: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The same place and date reported with different killed figures by different outlets."""
+    killed = casualties[(casualties["outcome"] == "killed") & casualties["part_of"].isna() & casualties["location"].notna()]
+    killed = killed.merge(articles[["doc_id", "outlet", "published"]], on="doc_id", how="left")
+    killed = killed.assign(date=killed["published"].str[:10], n=killed["best"].fillna(killed["low"])).dropna(subset=["n", "date"])
+    rows = []
+    for (place, date), group in killed.groupby(["location", "date"]):
+        per_outlet = group.groupby("outlet")["n"].max()
+        if len(per_outlet) > 1 and per_outlet.nunique() > 1:
+            rows.append({"location": place, "date": date, "outlets": len(per_outlet),
+                         "figures": "; ".join(f"{o}: {int(v)}" for o, v in per_outlet.sort_index().items()),
+                         "low": int(per_outlet.min()), "high": int(per_outlet.max())})
+    out = pd.DataFrame(rows, columns=["location", "date", "outlets", "figures", "low", "high"])
+    return out.sort_values(["date", "location"]).reset_index(drop=True)
