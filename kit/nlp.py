@@ -46,10 +46,19 @@ def _load_model(name: str) -> Language:
 
 
 def add_kit_components(nlp: Language, components: tuple[str, ...] = KIT_COMPONENTS, *,
-                       entity_files: tuple[str, ...] = ()) -> Language:
-    """Add the kit's components (after the statistical NER) to any English pipeline."""
+                       entity_files: tuple[str, ...] = (), lean: bool = False) -> Language:
+    """Add the kit's components (after the statistical NER) to any English pipeline.
+
+    `lean=True` (the kit's own pipelines) swaps `attribute_ruler` + `lemmatizer` for `kit_pos`, which sets
+    the coarse POS from the tagger's tags: the kit needs nothing else from them.
+    """
     from . import components as _registered  # noqa: F401  (registers the factories)
 
+    if lean and "attribute_ruler" in nlp.pipe_names and components:
+        nlp.add_pipe("kit_pos", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.disable_pipe("lemmatizer")
     for name in components:
         if name in nlp.pipe_names:
             continue
@@ -99,4 +108,4 @@ def load_nlp(model: str | None = None, *, components: tuple[str, ...] = KIT_COMP
 
 @lru_cache(maxsize=4)
 def _cached_pipeline(spec: PipelineSpec) -> Language:
-    return add_kit_components(_load_model(spec.model), spec.components, entity_files=spec.entity_files)
+    return add_kit_components(_load_model(spec.model), spec.components, entity_files=spec.entity_files, lean=True)

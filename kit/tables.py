@@ -80,7 +80,9 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
         if column in INTEGER_COLUMNS:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
         elif column == "cumulative":
-            frame[column] = frame[column].astype("boolean")
+            values = frame[column].map(lambda v: {"True": True, "False": False, "true": True, "false": False}.get(v, v)
+                                       if isinstance(v, str) else v)
+            frame[column] = values.astype("boolean")
         else:
             frame[column] = frame[column].astype("string")
     sort = ["doc_id", "start_char"] if "start_char" in frame.columns else ["doc_id"]

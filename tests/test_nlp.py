@@ -44,7 +44,8 @@ def test_unloadable_model_says_how_to_install():
 
 def test_pipeline_is_cached_and_has_the_kit_components(nlp):
     assert kit.load_nlp() is nlp
-    assert [p for p in nlp.pipe_names if p.startswith("kit_")] == ["kit_paragraphs", "kit_entities", "kit_claims", "kit_casualties"]
+    assert [p for p in nlp.pipe_names if p.startswith("kit_")] == ["kit_paragraphs", "kit_pos", "kit_entities", "kit_claims", "kit_casualties"]
+    assert "attribute_ruler" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names  # lean: not needed by the kit
     assert nlp.pipe_names.index("kit_paragraphs") < nlp.pipe_names.index("parser")
 
 

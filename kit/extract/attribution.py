@@ -16,6 +16,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from .lemmas import lemma as lemma_of
 from .quotes import find_quotes
 from .sentences import Sentences
 from .speakers import SpeakerResolver
@@ -135,7 +136,7 @@ class _Builder:
             return None
         if any(c.dep_ == "neg" or c.lower_ in {"rarely", "never", "seldom"} for c in token.children):
             return None  # "did not specify", "rarely announces"
-        lemma = token.lemma_.lower()
+        lemma = lemma_of(token)
         return lemma if lemma in self.lexicon.verbs else None
 
     def _token_from(self, char: int) -> Token | None:
@@ -321,7 +322,7 @@ class _Builder:
             return False  # "a reported blast", "a group called X"
         if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
             return False  # "civilians were told to leave"
-        if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"life", "lives"} for c in children):
+        if lemma == "claim" and any(c.dep_ == "dobj" and lemma_of(c) in {"life", "lives"} for c in children):
             return False  # "the attack claimed the lives of 12" is a toll
         return True
 

@@ -19,6 +19,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import data_text, read_data_csv
+from .lemmas import lemma as lemma_of
 from .sentences import Sentences
 from .numbers import QUALIFIERS, SCALES, TENS, UNITS, VAGUE, Quantity, read_quantity
 
@@ -161,8 +162,8 @@ class _Reader:
             return None  # only "holding N <people>": see outcome_before
         if lower in self.lex.outcomes:
             return self.lex.outcomes[lower]
-        if token.lemma_.lower() in self.lex.outcomes and token.pos_ in {"VERB", "AUX"}:
-            return self.lex.outcomes[token.lemma_.lower()]
+        if lemma_of(token) in self.lex.outcomes and token.pos_ in {"VERB", "AUX"}:
+            return self.lex.outcomes[lemma_of(token)]
         return None
 
     def outcome_after(self, j: int) -> tuple[int, str] | None:
@@ -216,7 +217,7 @@ class _Reader:
                 return k, "killed"
             if lower in _LIFE and k > 0 and doc[k - 1].lower_ in {"the", "their"} | {"claimed", "taken", "took"}:
                 return k, "killed"
-            if lower in _LIFE and k > 0 and doc[k - 1].lemma_.lower() in {"claim", "take"}:
+            if lower in _LIFE and k > 0 and lemma_of(doc[k - 1]) in {"claim", "take"}:
                 return k, "killed"
             if lower in {"lost", "lose", "loses"}:
                 return k, "killed"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from .lemmas import lemma as lemma_of
 from .quotes import find_quotes
 
 if TYPE_CHECKING:
@@ -77,9 +78,9 @@ class SpeakerResolver:
             return True
         steps = 0
         while token.i != head.i and steps < 8:
-            if token.dep_ in {"acl", "relcl", "advcl", "ccomp", "xcomp"} and token.lemma_.lower() not in LEADING_VERBS:
+            if token.dep_ in {"acl", "relcl", "advcl", "ccomp", "xcomp"} and lemma_of(token) not in LEADING_VERBS:
                 return True
-            if token.dep_ == "prep" and token.head.lemma_.lower() not in REPRESENTATIVES and token.head.lower_ not in REPRESENTATIVES:
+            if token.dep_ == "prep" and lemma_of(token.head) not in REPRESENTATIVES and token.head.lower_ not in REPRESENTATIVES:
                 return True
             if token.head.i == token.i:
                 return False
@@ -116,12 +117,12 @@ class SpeakerResolver:
         words = [t for t in tokens if t.lower_ not in _DETERMINERS]
         if not words:
             return None, []
-        monitor = next((t for t in tokens if t.lemma_.lower() in MONITOR_NOUNS), None)
+        monitor = next((t for t in tokens if lemma_of(t) in MONITOR_NOUNS), None)
         if tokens[0].lower_ in {"the", "this", "that"} or monitor is not None:
             earlier = self._described(monitor or head, claims)
             if earlier:
                 return earlier, []
-        return " ".join(t.text for t in words).strip(" ,"), []
+        return self.doc.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,"), []
 
     def is_named(self, speaker: str) -> bool:
         """The speaker is an entity of the article (not a description such as "a vessel")."""
@@ -134,7 +135,7 @@ class SpeakerResolver:
         return f"{adjective} state {medium}" if adjective else f"state {medium}"
 
     def _described(self, head: Token, claims: list["Claim"]) -> str | None:
-        noun = head.lemma_.lower()
+        noun = lemma_of(head)
         for claim in reversed(claims):
             if re.search(r"\b" + re.escape(noun), claim.speaker_text.lower()):
                 return claim.speaker
