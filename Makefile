@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml constraints.txt
 report: $(STAMP)
 	rm -rf reports/tables
 	$(BIN)/kit annotate seeds --out reports/tables --quiet
-	$(BIN)/jupyter nbconvert --log-level=WARN --to html --execute notebooks/[0-9]*.ipynb --output-dir reports
+	$(BIN)/jupyter nbconvert --log-level=ERROR --to html --execute notebooks/[0-9]*.ipynb --output-dir reports
 	@echo "report: reports/*.html and reports/tables/*.csv"
 
 test: $(STAMP)
@@ -31,11 +31,15 @@ lab: $(STAMP)
 # Regenerate the notebooks from tools/notebooks.py and store fresh outputs (what nbval compares).
 notebooks: $(STAMP)
 	$(BIN)/python tools/notebooks.py
-	$(BIN)/jupyter nbconvert --log-level=WARN --to notebook --execute --inplace notebooks/[0-9]*.ipynb
+	$(BIN)/jupyter nbconvert --log-level=ERROR --to notebook --execute --inplace notebooks/[0-9]*.ipynb
+	$(BIN)/python tools/notebooks.py --strip-ignored notebooks/[0-9]*.ipynb
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,bench]"
 	$(BIN)/python benchmarks/bench_annotate.py
+	$(BIN)/python benchmarks/bench_layers.py
+	$(BIN)/python benchmarks/bench_claims.py
+	$(BIN)/python benchmarks/bench_casualties.py
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache

@@ -7,7 +7,7 @@ from itertools import combinations
 import pandas as pd
 
 __all__ = [
-    "entity_summary", "cooccurrence", "claims_by_source", "outcome_by_class", "who_reports_what",
+    "entity_summary", "cooccurrence", "event_killed", "claims_by_source", "outcome_by_class", "who_reports_what",
     "largest_killed", "crowd_comparison", "disagreements", "deaths_timeline", "figures_by",
 ]
 
@@ -82,14 +82,22 @@ def who_reports_what(casualties: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_index()
 
 
+def event_killed(casualties: pd.DataFrame) -> pd.DataFrame:
+    """Killed figures of events: not parts of another figure, not war-long tolls ("since the conflict began")."""
+    from .extract.figure_context import WAR_LONG
+
+    killed = casualties[(casualties["outcome"] == "killed") & casualties["part_of"].isna()]
+    war_long = killed["evidence"].fillna("").map(lambda text: WAR_LONG.search(text) is not None).astype(bool)
+    return killed[~war_long]
+
+
 def largest_killed(casualties: pd.DataFrame, *, include_cumulative: bool = False) -> pd.Series:
     """Per article, the largest killed figure (best, else low), leaving out parts and war-long tolls
     (an event's running death toll stays in)."""
-    killed = casualties[(casualties["outcome"] == "killed") & casualties["part_of"].isna()]
-    if not include_cumulative:  # war-long tolls ("since the conflict began in 2011") are background, not events
-        from .extract.figure_context import WAR_LONG
-
-        killed = killed[~killed["evidence"].fillna("").str.contains(WAR_LONG)]
+    if include_cumulative:
+        killed = casualties[(casualties["outcome"] == "killed") & casualties["part_of"].isna()]
+    else:
+        killed = event_killed(casualties)
     values = killed["best"].fillna(killed["low"]).dropna()
     return values.groupby(killed.loc[values.index, "doc_id"]).max().astype("Int64")
 
@@ -112,8 +120,7 @@ def crowd_comparison(casualties: pd.DataFrame, articles: pd.DataFrame, crowd: pd
 
 def figures_by(casualties: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.DataFrame:
     """Killed figures (count, sum of best-or-low) per outlet, place or other article/figure column."""
-    killed = casualties[(casualties["outcome"] == "killed") & casualties["part_of"].isna()]
-    killed = killed.merge(articles[["doc_id", "outlet", "published"]], on="doc_id", how="left")
+    killed = event_killed(casualties).merge(articles[["doc_id", "outlet", "published"]], on="doc_id", how="left")
     killed = killed.assign(n=killed["best"].fillna(killed["low"]))
     table = killed.groupby(by, dropna=True).agg(figures=("n", "size"), killed_sum=("n", "sum"), articles=("doc_id", "nunique"))
     return table.sort_values(["killed_sum", "figures"], ascending=False, kind="stable")
@@ -132,8 +139,8 @@ def deaths_timeline(casualties: pd.DataFrame, articles: pd.DataFrame, *, freq: s
 
 def disagreements(casualties: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The same place and date reported with different killed figures by different outlets."""
-    killed = casualties[(casualties["outcome"] == "killed") & casualties["part_of"].isna() & casualties["location"].notna()]
-    killed = killed.merge(articles[["doc_id", "outlet", "published"]], on="doc_id", how="left")
+    killed = event_killed(casualties)
+    killed = killed[killed["location"].notna()].merge(articles[["doc_id", "outlet", "published"]], on="doc_id", how="left")
     killed = killed.assign(date=killed["published"].str[:10], n=killed["best"].fillna(killed["low"])).dropna(subset=["n", "date"])
     rows = []
     for (place, date), group in killed.groupby(["location", "date"]):

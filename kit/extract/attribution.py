@@ -116,7 +116,8 @@ class _Builder:
     def __init__(self, doc: Doc, lexicon: CueLexicon, mentions: list[dict]) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.quotes = find_quotes(doc.text)
+        self.text = doc.text  # Doc.text rebuilds the string on every access: read it once
+        self.quotes = find_quotes(self.text)
         self.speakers = SpeakerResolver(doc, mentions, self.quotes)
         self.mention_spans = sorted((m["start_char"], m["end_char"]) for m in mentions)
         self.claims: list[Claim] = []
@@ -162,7 +163,7 @@ class _Builder:
     def _kind(self, start: int, end: int) -> str:
         if any(q.inner_start <= start + 1 and q.inner_end >= end - 1 for q in self.quotes):
             return "direct"
-        return "mixed" if re.search(r"[“”\"]", self.doc.text[start:end]) else "indirect"
+        return "mixed" if re.search(r"[“”\"]", self.text[start:end]) else "indirect"
 
     # -- speakers --------------------------------------------------------------------------------
     def _subject(self, verb: Token) -> Token | None:
@@ -342,9 +343,9 @@ class _Builder:
         c_start, c_end = content
         cue_token = self._token_from(cue_chars[0])
         self.claims.append(Claim(
-            speaker=speaker, speaker_text=self.doc.text[s_start:s_end],
+            speaker=speaker, speaker_text=self.text[s_start:s_end],
             cue=cue if isinstance(cue, str) else " ".join(t.text for t in cue),
-            content=self.doc.text[c_start:c_end], kind=kind or self._kind(c_start, c_end), status=status,
+            content=self.text[c_start:c_end], kind=kind or self._kind(c_start, c_end), status=status,
             status_evidence=None, speaker_start=s_start, speaker_end=s_end, cue_start=cue_chars[0],
             cue_end=cue_chars[1], content_start=c_start, content_end=c_end, co_speakers=co_speakers,
             sentence=self.sentences.index(cue_token.i) if cue_token is not None else 0,
@@ -356,10 +357,10 @@ class _Builder:
         """Direct quotes with a cue right after ("…," he said / said X) or right before (X said: "…")."""
         merged: set[int] = set()
         for n, quote in enumerate(self.quotes):
-            if n in merged or len(self.doc.text[quote.inner_start : quote.inner_end].split()) < 4:
+            if n in merged or len(self.text[quote.inner_start : quote.inner_end].split()) < 4:
                 continue
             after, before = self._token_from(quote.end), self._token_before(quote.start)
-            ends_sentence = self.doc.text[quote.inner_start : quote.inner_end].rstrip().endswith(".")
+            ends_sentence = self.text[quote.inner_start : quote.inner_end].rstrip().endswith(".")
             verb = None
             if after is not None and not ends_sentence:
                 verb = self._cue_near(after, forward=True, limit=9)
@@ -375,7 +376,7 @@ class _Builder:
             content, split = (quote.inner_start, quote.inner_end), False
             if n + 1 < len(self.quotes):  # a split quote: "A," he said, "B."
                 following = self.quotes[n + 1]
-                gap = self.doc.text[quote.end : following.start]
+                gap = self.text[quote.end : following.start]
                 if len(gap) < 60 and quote.end < verb.idx < following.start and "\n" not in gap:
                     content, split = (quote.inner_start, following.inner_end), True
                     merged.add(n + 1)

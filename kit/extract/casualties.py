@@ -97,6 +97,22 @@ class _Reader:
             if not self._numberish(token) or _looks_like_year(token):
                 i += 1
                 continue
+            if token.lower_ in {"quarter", "half", "third"}:  # "a quarter of a million", "half a million"
+                tail = [t.lower_ for t in doc[i + 1 : i + 4]]
+                scale = next((k for k, w in enumerate(tail) if w in {"million", "thousand", "billion"}), None)
+                if scale is None or any(w not in {"of", "a", "an", "one"} for w in tail[:scale]):
+                    i += 1
+                    continue
+                start = i - 1 if i > 0 and doc[i - 1].lower_ in {"a", "one"} else i
+                for length in (2, 1):
+                    if start - length >= 0 and " ".join(t.lower_ for t in doc[start - length : start]) in QUALIFIERS:
+                        start -= length
+                        break
+                quantity = read_quantity(doc[start : i + 2 + scale].text)
+                if quantity is not None:
+                    yield start, i + 2 + scale, quantity
+                i += 2 + scale
+                continue
             end = i + 1
             between = i > 0 and doc[i - 1].lower_ == "between"
             while end < len(doc) and (self._numberish(doc[end]) or (doc[end].text in {"-", "and", "to"}

@@ -55,7 +55,8 @@ class SpeakerResolver:
         norp = [m["canonical"] for m in self.mentions if m["label"] == "NORP"]
         self.demonym = max(set(norp), key=lambda n: (norp.count(n), -norp.index(n))) if norp else None
         self.labels = {m["canonical"]: m["label"] for m in self.mentions}
-        self._quotes = quotes if quotes is not None else find_quotes(doc.text)
+        self.text = doc.text  # read once: Doc.text rebuilds the string on every access
+        self._quotes = quotes if quotes is not None else find_quotes(self.text)
 
     # -- mentions ---------------------------------------------------------------------------------
     def _inside(self, start: int, end: int) -> list[dict]:
@@ -90,9 +91,9 @@ class SpeakerResolver:
     # -- resolution -------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], head: Token, *, before: int, claims: list["Claim"]) -> tuple[str | None, list[str]]:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         inside = [m for m in self._inside(start, end) if m["label"] in {"PERSON", "ORG", "GPE", "NORP"}
-                  and not _MODIFIER.match(self.doc.text, m["end_char"])]  # "Hamas-run", "Iran-aligned"
+                  and not _MODIFIER.match(self.text, m["end_char"])]  # "Hamas-run", "Iran-aligned"
         # a name closing the phrase is its apposition ("Pathologist at the Aleppo University Hashim")
         direct = [m for m in inside if not self._embedded(m, head) or (m["label"] == "PERSON" and m["end_char"] == end)]
         people = [m for m in direct if m["label"] == "PERSON"]
@@ -122,7 +123,7 @@ class SpeakerResolver:
             earlier = self._described(monitor or head, claims)
             if earlier:
                 return earlier, []
-        return self.doc.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,"), []
+        return self.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,"), []
 
     def is_named(self, speaker: str) -> bool:
         """The speaker is an entity of the article (not a description such as "a vessel")."""
