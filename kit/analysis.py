@@ -21,14 +21,28 @@ def _gazetteer():
     return shipped_gazetteer()
 
 
-def _coordinates(canonical: str, label: str) -> tuple[float | None, float | None]:
+def _coordinates(canonical: str, label: str, countries: set[str]) -> tuple[float | None, float | None]:
+    """Coordinates of a place: curated entries first, then a GeoNames city in the article's countries or
+    of 100,000+ people (a small town of the same name elsewhere is not evidence)."""
     if label not in PLACES:
         return None, None
     gazetteer = _gazetteer()
-    entry = gazetteer.by_canonical(canonical) or gazetteer.lookup(canonical) or gazetteer.city(canonical)
+    entry = gazetteer.by_canonical(canonical) or gazetteer.lookup(canonical)
+    if entry is None or entry.lat is None:
+        city = gazetteer.city(canonical, countries=countries)
+        entry = city if city is not None and (city.country in countries or city.population >= 100_000) else None
     if entry is None or entry.lat is None:
         return None, None
     return entry.lat, entry.lon
+
+
+def _countries(entities: pd.DataFrame) -> dict[str, set[str]]:
+    gazetteer = _gazetteer()
+    out: dict[str, set[str]] = {}
+    for doc_id, names in entities[entities["label"].isin(PLACES)].groupby("doc_id")["canonical"]:
+        found = {e.country for e in map(gazetteer.by_canonical, set(names)) if e is not None and e.country}
+        out[doc_id] = found
+    return out
 
 
 def entity_summary(entities: pd.DataFrame) -> pd.DataFrame:
@@ -40,7 +54,9 @@ def entity_summary(entities: pd.DataFrame) -> pd.DataFrame:
         label=("label", "first"), mentions=("text", "size"),
         aliases=("text", lambda s: " | ".join(sorted({t for t in s}))), first_char=("start_char", "min"),
     ).reset_index()
-    coords = [_coordinates(c, lab) for c, lab in zip(summary["canonical"], summary["label"])]
+    countries = _countries(entities)
+    coords = [_coordinates(c, lab, countries.get(d, set()))
+              for d, c, lab in zip(summary["doc_id"], summary["canonical"], summary["label"])]
     summary["lat"] = [c[0] for c in coords]
     summary["lon"] = [c[1] for c in coords]
     return summary.sort_values(["doc_id", "mentions", "first_char"], ascending=[True, False, True],
@@ -82,13 +98,18 @@ def who_reports_what(casualties: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_index()
 
 
+WAR_TOTAL = 100_000  # a killed figure this large is a war's running total, not an event's toll
+
+
 def event_killed(casualties: pd.DataFrame) -> pd.DataFrame:
-    """Killed figures of events: not parts of another figure, not war-long tolls ("since the conflict began")."""
+    """Killed figures of events: not parts of another figure, not war-long tolls ("since the conflict began",
+    or any figure of 100,000 or more, which only wars and famines reach)."""
     from .extract.figure_context import WAR_LONG
 
     killed = casualties[(casualties["outcome"] == "killed") & casualties["part_of"].isna()]
     war_long = killed["evidence"].fillna("").map(lambda text: WAR_LONG.search(text) is not None).astype(bool)
-    return killed[~war_long]
+    huge = killed["best"].fillna(killed["low"]).fillna(0).astype("int64") >= WAR_TOTAL
+    return killed[~(war_long | huge)]
 
 
 def largest_killed(casualties: pd.DataFrame, *, include_cumulative: bool = False) -> pd.Series:

