@@ -109,3 +109,10 @@ def test_seed_claims_and_statuses():
     text = tables.articles.loc[0, "text"]
     for row in claims_.itertuples():
         assert row.content in text[row.start_char : row.end_char]
+
+
+def test_quote_over_two_paragraphs(nlp):
+    text = ("Yusuf Karimov said: “We will not leave this town. Our families are here.\n\n"
+            "“We have nowhere else to go, whatever the army does.”")
+    claim = [c for c in claims(nlp, text) if c["speaker"] == "Yusuf Karimov"][0]
+    assert claim["kind"] == "direct" and "nowhere else to go" in claim["content"]

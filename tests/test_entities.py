@@ -114,3 +114,9 @@ def test_mentions_have_sentence_ids_and_offsets(nlp):
     tables = kit.annotate("Shelling killed two people in Homs.\n\nThe Syrian Observatory for Human Rights said so.", nlp=nlp)
     assert list(tables.entities["sent_id"]) == sorted(tables.entities["sent_id"])
     assert tables.entities["sent_id"].max() >= 1
+
+
+def test_comma_or_alias(nlp):
+    found = canon(nlp, "The Free Officers Movement, or Harakat al-Dubbat, said it shelled the town.")
+    by_text = {t: c for t, c, l in found}
+    assert by_text["Harakat al-Dubbat"] == by_text["Free Officers Movement"] == "Free Officers Movement"
