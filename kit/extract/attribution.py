@@ -275,9 +275,8 @@ class _Builder:
                 end = token.i
                 break
         end = min(end, self._trailing_boundary(verb, sent))
-        post = _trim_tokens(list(doc[start:end]))
-        if lemma == "tell" and post and post[0].dep_ in {"dobj", "dative"} and post[0].head.i == verb.i:
-            post = _trim_tokens(list(doc[post[0].i + 1 : end]))
+        listener = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} and lemma == "tell" for t in c.subtree}
+        post = _trim_tokens([t for t in doc[start:end] if t.i not in listener])  # "told the Miami Herald that …"
         while post and (post[0].lower_ in {"that", ",", ":"} or (post[0].tag_ == "VBG" and self._cue_lemma(post[0]))):
             if post[0].tag_ == "VBG":
                 post = []
@@ -320,6 +319,11 @@ class _Builder:
 
     def _attributive(self, verb: Token, lemma: str) -> bool:
         children = list(verb.children)
+        if lemma in {"believe", "fear", "suggest", "indicate"} and not any(c.dep_ == "ccomp" for c in children):
+            return False  # "gunmen believed to belong to …" is not an attribution
+        if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in children) and not any(
+                c.dep_ == "agent" for c in children) and verb.dep_ not in {"ROOT", "conj", "ccomp"}:
+            return False  # "a state of emergency declared last month"
         if verb.dep_ == "amod" or (verb.dep_ == "acl" and verb.tag_ != "VBG"
                                     and not any(c.dep_ in _SUBJECTS for c in children)):
             return False  # "a reported blast", "a group called X"
@@ -365,7 +369,7 @@ class _Builder:
             ends_sentence = self.text[quote.inner_start : quote.inner_end].rstrip().endswith(".")
             verb = None
             if after is not None and not ends_sentence:
-                verb = self._cue_near(after, forward=True, limit=9)
+                verb = self._cue_near(after, forward=True, limit=16)
             if verb is None and before is not None:
                 verb = self._cue_near(before, forward=False, limit=4)
             if verb is None or verb.i in self.used_cues:

@@ -34,7 +34,9 @@ _LINKING = {"were", "was", "have", "has", "had", "been", "being", "got", "get", 
             "so", "far", "already", "now", "be", "to", "of", "them"}
 _PART_CUES = [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "the", "dead"),
               ("among", "those", "killed"), ("among", "the", "victims"), ("among", "the", "casualties"),
-              ("among", "the", "wounded"), ("among", "the", "injured"), ("among", "the", "killed")]
+              ("among", "the", "wounded"), ("among", "the", "injured"), ("among", "the", "killed"),
+              ("the", "dead", "included"), ("the", "dead", "include"), ("the", "victims", "included"),
+              ("the", "dead", "were"), ("the", "wounded", "included"), ("the", "injured", "included")]
 _ELLIPTIC = {"others", "other", "more", "another", "further"}
 QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"another", "a", "further"}
 _TOLL = {"toll", "tally", "count"}
@@ -94,8 +96,10 @@ class _Reader:
         doc, i = self.doc, 0
         while i < len(doc):
             token = doc[i]
-            if not self._numberish(token) or _looks_like_year(token):
-                i += 1
+            if not self._numberish(token) or _looks_like_year(token) or (
+                    i > 0 and doc[i - 1].lower_ in {"aged", "age", "ages", "aging"}) or (
+                    i > 1 and doc[i - 1].lower_ == "and" and doc[i - 2].like_num and i > 2 and doc[i - 3].lower_ == "aged"):
+                i += 1  # "two civilians aged 54 and 67": ages
                 continue
             if token.lower_ in {"quarter", "half", "third"}:  # "a quarter of a million", "half a million"
                 tail = [t.lower_ for t in doc[i + 1 : i + 4]]
@@ -150,6 +154,9 @@ class _Reader:
             token = doc[j]
             lower = token.lower_
             if lower in _ELLIPTIC:
+                nxt = doc[j + 1] if j + 1 < len(doc) else None
+                if nxt is not None and nxt.lower_ in self.lex.victims:  # "12 other people", "two more soldiers"
+                    return start, j + 2, None if self.lex.victims[nxt.lower_] == "unknown" else self.lex.victims[nxt.lower_]
                 return start, j + 1, None
             two = f"{lower} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
             if two in self.lex.victims:  # "aid workers", "health workers"
@@ -197,6 +204,22 @@ class _Reader:
                 return j, outcome
             if token.lower_ in {"lost", "lose"} and j + 2 < len(doc) and doc[j + 2].lower_ in _LIFE:
                 return j, "killed"
+            if token.lower_ in {"left", "abandoned", "fled"} and [t.lower_ for t in doc[j + 1 : j + 3]] in (
+                    ["their", "homes"], ["their", "home"], ["their", "villages"]):
+                return j, "displaced"  # "300 residents had left their homes"
+            if token.lower_ in {"aged", "age"}:  # "two civilians aged 54 and 67 were killed"
+                k = j + 1
+                while k < len(doc) and (doc[k].like_num or doc[k].lower_ in {"and", ",", "between", "to"}):
+                    k += 1
+                j, steps = k, steps + (k - j)
+                continue
+            if token.lower_ == "of" and j + 1 < len(doc) and doc[j + 1].lower_ not in {"them", "whom"}:
+                k = j + 1  # "400 residents of Abu Surra had fled", "residents of frontline villages"
+                while k < len(doc) and k - j <= 4 and doc[k].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} and not self.outcome_of(doc[k]):
+                    k += 1
+                if k > j + 1:
+                    j, steps = k, steps + (k - j)
+                    continue
             if token.lower_ in _LINKING or token.is_space:
                 j, steps = j + 1, steps + 1
                 continue
@@ -229,8 +252,8 @@ class _Reader:
                 if lower in {"dead", "death", "deaths"} and k < i - 1:
                     continue
                 return k, outcome
-            if lower in _TOLL and any(t.lower_ in {"death", "casualty"} for t in doc[max(0, k - 2) : k]):
-                return k, "killed"
+            if lower in _TOLL:  # "the (death) toll rose to 76"
+                return k, "killed_or_wounded" if any(t.lower_ == "casualty" for t in doc[max(0, k - 2) : k]) else "killed"
             if lower in _LIFE and k > 0 and doc[k - 1].lower_ in {"the", "their"} | {"claimed", "taken", "took"}:
                 return k, "killed"
             if lower in _LIFE and k > 0 and lemma_of(doc[k - 1]) in {"claim", "take"}:
@@ -251,6 +274,7 @@ class _Reader:
                 continue  # "forced up to 45,000 people to flee": the outcome comes after
             if lower in {"to", "at", "of", "the", "a", "some", "about", "around", "nearly", "least", "more", "than",
                          "over", "another", "further", "rose", "risen", "climbed", "reached", "stood", "stands", "up",
+                         "has", "have", "had", "now", "jumped", "increased",
                          "as", "many", "injuring", "wounding", "killing", "dozens", "hundreds", "also"}:
                 continue
             if token.pos_ in {"ADV", "PART"}:
@@ -268,6 +292,8 @@ class _Reader:
         for cue in _PART_CUES:
             if len(words) >= len(cue) and tuple(words[-len(cue):]) == cue:
                 outcome = self.lex.outcomes.get(cue[-1]) if cue[0] == "among" and len(cue) > 2 else None
+                if cue[0] == "the" and cue[1] in self.lex.outcomes:
+                    outcome = self.lex.outcomes[cue[1]]  # "the dead included six women"
                 return outcome or ("inherit" if cue[-1] not in {"victims", "casualties"} else "inherit")
         return None
 
@@ -284,7 +310,18 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
     figures: list[Figure] = []
     used_outcomes: dict[int, int] = {}
     for q_start, q_end, quantity in reader.quantities():
-        victim = reader.victim(q_end)
+        of_the = [t.lower_ for t in doc[q_end : q_end + 4]]
+        found_part = None
+        if of_the[:2] == ["of", "the"] and len(of_the) == 4 and of_the[2] in lexicon.outcomes \
+                and of_the[3] in {"were", "was", "are", "included"}:
+            named = reader.victim(q_end + 4)  # "at least two of the dead were civilians"
+            if named is not None and named[2] not in {"not"}:
+                found_part = (q_end + 2, lexicon.outcomes[of_the[2]])
+                victim = named
+            else:
+                victim = reader.victim(q_end)
+        else:
+            victim = reader.victim(q_end)
         if victim is not None and victim[2] == "not":
             continue
         if any(t.ent_type_ in _SKIP_ENTS for t in doc[q_start:q_end]) and (victim is None or victim[2] in {None, "unknown"}
@@ -293,6 +330,7 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         tail = victim[1] if victim else q_end
         if tail < len(doc) and doc[tail].lower_ in {"of", "among"} and doc[tail + 1 : tail + 2].text.lower() in {"them", "whom"}:
             tail += 2
+
         after = reader.outcome_after(tail)
         before = reader.outcome_before(q_start)
         if after is not None and before is not None:
@@ -313,8 +351,12 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             found = (q_start, part_outcome) if part_outcome != "inherit" else None
             if found is None and previous is not None and sents.start(previous.q_start) == sents.start(q_start):
                 found = (previous.o_index, previous.outcome)
+        if found_part is not None:
+            found, is_part, part_outcome = found_part, True, found_part[1]
         if found is None and victim is not None and doc[victim[1] - 1].lower_ in {"bodies", "corpses"}:
             found = (victim[1] - 1, "killed")  # "another 10 bodies yet to be identified"
+        if found is None and victim is not None and doc[victim[1] - 1].lower_ in {"hostages", "captives"}:
+            found = (victim[1] - 1, "detained")  # "taking about 250 hostages"
         if found is None:
             continue
         if quantity.vague and (quantity.qualifier or "").lower() in {"many", "numerous", "few"} and victim is None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..gazetteer import Entry, Gazetteer, name_key
-from .aliases import TITLES, alias_links, is_acronym_of, is_capitalised, strip_titles
+from .aliases import TITLES, alias_links, capitalised_run, is_acronym_of, is_capitalised, strip_titles
 
 __all__ = ["EntityResolver", "Candidate", "ENTITY_LABELS"]
 
@@ -31,8 +31,11 @@ office party movement authority hospital corps division regiment battalion group
 network coalition alliance court assembly government directorate department institute foundation commission
 service services bank company guard guards militia militias council tribunal parliament bureau secretariat mission
 """.split())
-PLACE_SUFFIXES = frozenset("province governorate city countryside region district oblast state town village "
-                           "area suburbs outskirts".split())
+# Administrative and settlement terms across conflict countries (governorate, oblast, woreda, kebele, LGA, …).
+ADMIN_TERMS = ("province governorate oblast raion hromada state region district county municipality commune "
+               "department prefecture woreda kebele zone sector territory chiefdom tehsil township arrondissement "
+               "emirate canton parish").split()
+PLACE_SUFFIXES = frozenset(["city", "countryside", "town", "village", "area", "suburbs", "outskirts", *ADMIN_TERMS])
 # Nouns of definite descriptions that can refer back to a named organisation ("the observatory").
 DESCRIPTION_NOUNS = frozenset("""
 observatory ministry agency coalition command council network organisation organization center centre committee
@@ -40,8 +43,10 @@ movement front office department directorate authority union commission mission
 """.split())
 # Place nouns around a name that mark it as a place: "the town of X", "X area", "the neighborhoods of X, Y and Z".
 PLACE_NOUNS = {
-    **{n: "GPE" for n in "town towns city cities village villages province provinces governorate governorates "
-                          "municipality state".split()},
+    **{n: "GPE" for n in "town towns city cities village villages hamlet settlement settlements community "
+                          "communities locality".split()},
+    **{n: "GPE" for n in ADMIN_TERMS},
+    **{n + "s": "GPE" for n in ADMIN_TERMS},
     **{n: "LOC" for n in "area areas district districts neighborhood neighborhoods neighbourhood neighbourhoods "
                           "region regions camp camps suburb suburbs countryside outskirts quarter".split()},
 }
@@ -52,6 +57,9 @@ PLACE_HEADS = {**{w: "LOC" for w in "zone camp district quarter square street ro
                                     "station plant refinery".split()},
                **{w: "GPE" for w in "city town village".split()}}
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_DWELLERS = frozenset({"resident", "residents", "inhabitants", "villagers", "people", "natives", "native", "mayor",
+                       "governor", "outskirts", "suburbs", "centre", "center", "streets"})
+_LOCATIVE_PREPS = frozenset({"near", "outside", "in", "into", "inside", "around", "from", "towards", "toward"})
 # Ranks and titles that only ever precede a person's name.
 _RANKS = frozenset("""capt captain col colonel gen general lt lieutenant maj major sgt sergeant cpl corporal brig
 brigadier adm admiral cmdr commander mr mrs ms dr prof president premier minister sheikh ayatollah imam
@@ -73,6 +81,7 @@ class Candidate:
     group: int = -1
     labels: list[str] = field(default_factory=list)
     context_label: str | None = None  # GPE/LOC when the words around it say it is a place
+    weak_place: bool = False  # a locative preposition before a name the NER called a person
     text: str = ""
 
     @property
@@ -93,18 +102,19 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end]
 
 
-def _pieces(span: Span) -> Iterator[Span]:
-    """Split an NER span at line breaks (a span never crosses a paragraph)."""
+def _pieces(span: Span, label: str) -> Iterator[Span]:
+    """Split an NER span at line breaks, brackets and commas, and a place or person list at "and"
+    ("Tame and Fortul", "Caño Rojo, Rozo", "Line of Control (LoC"): a name never crosses them."""
     start = span.start
+    splitters = {"(", ")", "[", "]", ",", ";"} | ({"and", "&"} if label in {"GPE", "LOC", "PERSON"} else set())
     for token in span:
-        if token.is_space and "\n" in token.text or "\n" in token.whitespace_ and token.i + 1 < span.end:
-            if token.is_space:
-                if token.i > start:
-                    yield span.doc[start : token.i]
-                start = token.i + 1
-            else:
-                yield span.doc[start : token.i + 1]
-                start = token.i + 1
+        if token.is_space and "\n" in token.text or token.lower_ in splitters:
+            if token.i > start:
+                yield span.doc[start : token.i]
+            start = token.i + 1
+        elif "\n" in token.whitespace_ and token.i + 1 < span.end:
+            yield span.doc[start : token.i + 1]
+            start = token.i + 1
     if start < span.end:
         yield span.doc[start : span.end]
 
@@ -161,7 +171,11 @@ class EntityResolver:
                     continue  # "tyre" is not Tyre
                 entry = self._entries[int(doc.vocab.strings[match_id])]
                 found.append(Candidate(start, end, entry.label, entry, "gazetteer", entry.canonical, priority=2))
-        return found
+        # a short acronym of a national body needs its country in the article ("SNA" in Somalia is not Syria's)
+        countries = {c.entry.country for c in found if c.entry.is_place and c.entry.country}
+        return [c for c in found if not (len(doc[c.start : c.end].text) <= 4 and doc[c.start : c.end].text.isupper()
+                                         and c.entry.country not in {"", "INT"} and countries
+                                         and c.entry.country not in countries and not c.entry.is_place)]
 
     def _lookup(self, text: str, countries: Iterable[str]) -> Entry | None:
         """Gazetteer entry for a name as written: exact, possessive-stripped, place-suffix-stripped, fuzzy."""
@@ -187,7 +201,7 @@ class EntityResolver:
         for ent in doc.ents:
             if ent.label_ in _NON_ENTITY:
                 continue
-            for piece in _pieces(ent):
+            for piece in _pieces(ent, ent.label_):
                 found.extend(self._ner_piece(piece, ent.label_, countries))
         return found
 
@@ -215,7 +229,7 @@ class EntityResolver:
             extended = self._extend_name(span, countries)  # "UN … Mission" + "in Ukraine"; "Gaza’s" + "Civil Defense"
             if extended is not None:
                 span, entry = extended
-        if entry is None and label in ENTITY_LABELS:
+        if entry is None and label in ENTITY_LABELS and span.text[:1].isupper():
             city = self.gazetteer.city(span.text, countries=countries)
             if city is not None and (label != "PERSON" or city.population >= 100_000 or city.country in countries):
                 entry = city
@@ -293,6 +307,7 @@ class EntityResolver:
         countries = {c.entry.country for c in gazetteer_found if c.entry.is_place and c.entry.country}
         kept = self._select(gazetteer_found + self._ner_candidates(doc, countries))
         kept = self._uncovered(doc, kept, countries)
+        kept = self._named_places(doc, kept)
         groups = _Groups(kept, doc)
         self._link_aliases(doc, kept, groups)
         kept = groups.candidates
@@ -313,6 +328,25 @@ class EntityResolver:
                 entry = self.gazetteer.lookup(token.text[:-1])
                 if entry is not None and len(entry.canonical.split()) == 1:
                     extra.append(Candidate(token.i, token.i + 1, entry.label, entry, "possessive", entry.canonical, 2))
+        return sorted(kept + extra, key=lambda c: c.start)
+
+    def _named_places(self, doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+        """"the town of Dejen", "the commune of Petite-Rivière": a capitalised name after a place noun and
+        "of" is a place even when the statistical NER did not see it."""
+        covered = {i for c in kept for i in range(c.start, c.end)}
+        extra = []
+        for token in doc[2:]:
+            i = token.i
+            if i in covered or not token.text[:1].isupper() or doc[i - 1].lower_ != "of" or doc[i - 2].lower_ not in PLACE_NOUNS:
+                continue
+            end = capitalised_run(doc, i, max_tokens=5)
+            cut = next((j for j in range(i, end) if doc[j].lower_ in {"and", "&"}), end)  # "Tame and Fortul"
+            end = cut
+            if end > i and not any(j in covered for j in range(i, end)):
+                cand = Candidate(i, end, PLACE_NOUNS[doc[i - 2].lower_], None, "ner")
+                cand.context_label = cand.label
+                extra.append(cand)
+                covered.update(range(i, end))
         return sorted(kept + extra, key=lambda c: c.start)
 
     def _link_aliases(self, doc: Doc, kept: list[Candidate], groups: "_Groups") -> None:
@@ -395,13 +429,33 @@ def _place_context(doc: Doc, candidates: list[Candidate]) -> None:
         after = cand.end
         while after < len(doc) and doc[after].text == ")":
             after += 1
+        apposition = _apposed_place_noun(doc, cand.end)
         if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_NOUNS:
             cand.context_label = PLACE_NOUNS[before[0].lower_]
         elif after < len(doc) and doc[after].lower_ in PLACE_NOUNS and doc[after].lower_ not in {"state"}:
             cand.context_label = PLACE_NOUNS[doc[after].lower_]
+        elif apposition:
+            cand.context_label = apposition  # "Goof Buraale, a village about 20 kilometres east of …"
+        elif before is not None and before[1].lower_ == "of" and before[0].lower_ in _DWELLERS:
+            cand.context_label = "GPE"  # "a resident of Adan Yabaal"
+        elif cand.start > 0 and doc[cand.start - 1].lower_ in _LOCATIVE_PREPS and cand.label == "PERSON" \
+                and cand.entry is None:
+            cand.weak_place = True  # "near Adan Yabaal": a person is rarely "near"
         elif previous is not None and previous.context_label and _only_list_words(doc[previous.end : cand.start]):
             cand.context_label = previous.context_label
         previous = cand
+
+
+def _apposed_place_noun(doc: Doc, end: int) -> str | None:
+    """", a (small|farming|…) town/village/community …" right after a name."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    for token in doc[end + 2 : end + 5]:
+        if token.lower_ in PLACE_NOUNS:
+            return PLACE_NOUNS[token.lower_]
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"} and token.text != "-":
+            return None
+    return None
 
 
 def _only_list_words(gap: Span) -> bool:
@@ -478,7 +532,10 @@ class _Groups:
         return best
 
     def surnames(self) -> dict[str, Candidate]:
+        """Last names (and, where no other name claims them, first names: "Ayalew" for Ayalew Tesfaye, as
+        Ethiopian and Somali reporting refers to people) → the person."""
         found: dict[str, Candidate] = {}
+        firsts: dict[str, Candidate] = {}
         ambiguous: set[str] = set()
         for cand in self.candidates:
             if cand.label != "PERSON":
@@ -489,7 +546,13 @@ class _Groups:
                 if key in found and self.find(found[key]) != self.find(cand):
                     ambiguous.add(key)
                 found.setdefault(key, cand)
-        return {k: v for k, v in found.items() if k not in ambiguous and len(k) > 2}
+                first = _surname_key(name.split()[0])
+                if first in firsts and self.find(firsts[first]) != self.find(cand):
+                    ambiguous.add(first)
+                firsts.setdefault(first, cand)
+        for key, cand in firsts.items():
+            found.setdefault(key, cand)
+        return {k: v for k, v in found.items() if k not in ambiguous and len(k) > 2 and k not in TITLES}
 
     def resolve(self, doc: Doc, headlines: list[tuple[int, int]]) -> list[Candidate]:
         """Canonical name and one label per group; drop groups that are noise."""
@@ -528,6 +591,8 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
     for cand in members:
         if cand.context_label and cand.label != "NORP":  # "two Shiite villages": an adjective, not a place
             votes[cand.context_label] += 2
+        if cand.weak_place:
+            votes["GPE"] += 1
         if doc[cand.end - 1].lower_ in PLACE_HEADS and cand.end - cand.start > 1:
             votes[PLACE_HEADS[doc[cand.end - 1].lower_]] += 2  # "… Industrial Zone", "… Refugee Camp"
     if not votes:
@@ -542,6 +607,8 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
         return None, None
     if label in {"GPE", "LOC"} and len(span) > 1 and span[-1].lower_ in PLACE_SUFFIXES:
         span = span[:-1]  # "Soum province" and "the Soum" are one place
+    if len(span) > 3 and span[-3:].text.lower() == "local government area":
+        span, label = span[:-3], "GPE"  # Nigeria's LGAs
     return _clean_name(span), label
 
 

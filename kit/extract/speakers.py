@@ -38,6 +38,9 @@ MONITOR_NOUNS = {"monitor", "monitoring", "watchdog", "observatory"}
 _STATE_MEDIA = re.compile(r"\bstate(?:-run|-owned)?\s+(television|tv|media|news agency|broadcaster|radio)\b", re.I)
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _MODIFIER = re.compile(r"[-‐](run|led|backed|linked|affiliated|controlled|held|allied|aligned|based|funded|owned)\b", re.I)
+# Offices that speak for the body that owns them ("Libya's Interior Ministry", "the army's media wing").
+OFFICES = {"ministry", "office", "bureau", "department", "directorate", "command", "wing", "spokesman", "spokesperson",
+           "spokeswoman", "council", "agency", "authority", "commission", "mission", "unit", "service"}
 # Nouns for people, so that "he"/"she" can refer to "a local official" or "the spokesman".
 PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "resident", "activist", "witness", "commander",
                 "doctor", "medic", "source", "minister", "governor", "mayor", "officer", "soldier", "fighter", "man",
@@ -99,6 +102,10 @@ class SpeakerResolver:
         people = [m for m in direct if m["label"] == "PERSON"]
         orgs = [m for m in direct if m["label"] == "ORG"]
         co: list[str] = []
+        head_outside = not any(m["start_char"] <= head.idx < m["end_char"] for m in inside)
+        if head_outside and lemma_of(head) in OFFICES and not people:
+            # "the GNU's Ministry of Interior": the office speaks, not the government that owns it
+            return self._phrase(tokens), []
         if people or orgs:
             first = people[-1] if people and not (orgs and " and " in text and orgs[0]["start_char"] < people[-1]["start_char"]) else (orgs or people)[0]
             if " and " in text:
@@ -123,7 +130,11 @@ class SpeakerResolver:
             earlier = self._described(monitor or head, claims)
             if earlier:
                 return earlier, []
-        return self.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,"), []
+        return self._phrase(words), []
+
+    def _phrase(self, tokens: list[Token]) -> str:
+        words = [t for t in tokens if t.lower_ not in _DETERMINERS] or tokens
+        return self.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,")
 
     def is_named(self, speaker: str) -> bool:
         """The speaker is an entity of the article (not a description such as "a vessel")."""
