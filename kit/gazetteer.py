@@ -59,6 +59,7 @@ def skeleton_key(text: str) -> str:
 
 
 _PARTICLES = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "ash", "as", "ad", "an",
+                        "ud", "ul", "i", "e", "d", "l", "wal", "bil", "fi", "min", "lil", "ibn", "bint",
                         "ar", "at", "az", "bin", "ibn", "wal", "wa", "lil", "li", "in", "on", "to", "del", "da", "di",
                         "van", "von", "der", "y", "e", "&"})
 
@@ -284,6 +285,8 @@ class Gazetteer:
             for name in entry.names:
                 if entry.origin == "outlets" and " " not in name and not _is_acronym(name):
                     continue  # one-word mastheads ("Dawn", "Time", "Punch") only name spans the NER found
+                if self.lookup(name) is not entry:
+                    continue  # an earlier entry owns this name ("AP" is the Associated Press actor, not the outlet)
                 if _is_proper_name(name):
                     yield entry, name, _is_acronym(name)
 

@@ -170,12 +170,25 @@ class EntityResolver:
                 if not any(c.isupper() for c in span.text):
                     continue  # "tyre" is not Tyre
                 entry = self._entries[int(doc.vocab.strings[match_id])]
+                owner = self._possessive_place(doc, start, end)
+                if owner is not None:  # "Turkey's Defence Ministry": Turkey is named too
+                    place, cut = owner
+                    found.append(Candidate(start, cut, place.label, place, "gazetteer", place.canonical, priority=2))
+                    start = cut + 1
                 found.append(Candidate(start, end, entry.label, entry, "gazetteer", entry.canonical, priority=2))
         # a short acronym of a national body needs its country in the article ("SNA" in Somalia is not Syria's)
         countries = {c.entry.country for c in found if c.entry.is_place and c.entry.country}
         return [c for c in found if not (len(doc[c.start : c.end].text) <= 4 and doc[c.start : c.end].text.isupper()
                                          and c.entry.country not in {"", "INT"} and countries
                                          and c.entry.country not in countries and not c.entry.is_place)]
+
+    def _possessive_place(self, doc: Doc, start: int, end: int) -> tuple[Entry, int] | None:
+        """(place, index of its "’s") when a matched name opens with a place's possessive."""
+        for k in range(start + 1, min(end - 1, start + 4)):
+            if doc[k].text in {"’s", "'s"}:
+                place = self.gazetteer.lookup(doc[start:k].text)
+                return (place, k) if place is not None and place.is_place else None
+        return None
 
     def _lookup(self, text: str, countries: Iterable[str]) -> Entry | None:
         """Gazetteer entry for a name as written: exact, possessive-stripped, place-suffix-stripped, fuzzy."""
@@ -291,6 +304,11 @@ class EntityResolver:
 
     @staticmethod
     def _select(candidates: list[Candidate]) -> list[Candidate]:
+        gazetteer = [c for c in candidates if c.origin == "gazetteer"]
+        for cand in candidates:  # a longer gazetteer name beats an NER span inside it ("Dera Ismail Khan")
+            if cand.priority == 3 and any(g.start <= cand.start and cand.end <= g.end and g.end - g.start > cand.end - cand.start
+                                          for g in gazetteer):
+                cand.priority = 1
         taken: set[int] = set()
         kept = []
         for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
