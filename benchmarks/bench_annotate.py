@@ -11,7 +11,6 @@ Medians of `--repeats` runs (default 3). No timing is asserted anywhere in the t
 from __future__ import annotations
 
 import csv
-import resource
 import shutil
 import subprocess
 import sys

@@ -60,8 +60,8 @@ def skeleton_key(text: str) -> str:
 
 _PARTICLES = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "ash", "as", "ad", "an",
                         "ud", "ul", "i", "e", "d", "l", "wal", "bil", "fi", "min", "lil", "ibn", "bint",
-                        "ar", "at", "az", "bin", "ibn", "wal", "wa", "lil", "li", "in", "on", "to", "del", "da", "di",
-                        "van", "von", "der", "y", "e", "&"})
+                        "ar", "at", "az", "bin", "wa", "li", "in", "on", "to", "del", "da", "di",
+                        "van", "von", "der", "y", "&"})
 
 
 def _is_proper_name(name: str) -> bool:

@@ -60,7 +60,7 @@ def outlets() -> tuple[Outlet, ...]:
 @lru_cache(maxsize=1)
 def cue_lexicon():
     """Reporting cues from `cues.csv`: verb lemmas and phrases, each with the status it implies."""
-    from .extract.attribution import CueLexicon
+    from .extract.claim_parts import CueLexicon
 
     verbs, phrases = {}, {}
     for row in read_data_csv("cues.csv"):

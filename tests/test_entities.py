@@ -1,5 +1,4 @@
 """The entity layer: alias patterns, label repair, one label per entity, no fragments, no boilerplate."""
-import pytest
 
 import kit
 

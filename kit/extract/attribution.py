@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from .claim_parts import Claim, CueLexicon, span_chars, speaker_tokens, trim_tokens
 from .lemmas import lemma as lemma_of
 from .quotes import find_quotes
 from .sentences import Sentences
@@ -35,79 +34,6 @@ _DENIALS = {"deny", "reject", "dismiss", "dispute", "contradict", "refute"}
 _TRAILING_CUES = {"reports": "report", "says": "say", "adds": "add", "writes": "write", "claims": "claim"}
 _NOT_SPEAKERS = {"attack", "attacks", "blast", "explosion", "strike", "strikes", "airstrike", "airstrikes", "shelling",
                  "bombing", "fighting", "war", "conflict", "offensive", "toll", "bomb", "shell", "rocket", "it's"}
-
-
-@dataclass
-class Claim:
-    """One attributed statement, with character offsets of its parts."""
-
-    speaker: str
-    speaker_text: str
-    cue: str
-    content: str
-    kind: str
-    status: str
-    status_evidence: str | None
-    speaker_start: int
-    speaker_end: int
-    cue_start: int
-    cue_end: int
-    content_start: int
-    content_end: int
-    co_speakers: list[str] = field(default_factory=list)
-    sentence: int = 0
-
-    @property
-    def start_char(self) -> int:
-        return min(self.speaker_start, self.cue_start, self.content_start)
-
-    @property
-    def end_char(self) -> int:
-        return max(self.speaker_end, self.cue_end, self.content_end)
-
-    def record(self) -> dict:
-        return {
-            "start_char": self.start_char, "end_char": self.end_char, "speaker": self.speaker,
-            "speaker_text": self.speaker_text, "cue": self.cue, "content": self.content, "kind": self.kind,
-            "status": self.status, "status_evidence": self.status_evidence,
-            "speaker_start": self.speaker_start, "speaker_end": self.speaker_end, "cue_start": self.cue_start,
-            "cue_end": self.cue_end, "content_start": self.content_start, "content_end": self.content_end,
-            "co_speakers": "|".join(self.co_speakers) or None,
-        }
-
-
-@dataclass(frozen=True)
-class CueLexicon:
-    """Reporting verbs (by lemma) and phrases, with the status each implies by itself."""
-
-    verbs: dict[str, str]
-    phrases: dict[str, str]
-
-
-def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def _trim_tokens(tokens: list[Token]) -> list[Token]:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].is_punct and tokens[0].text not in "“\"" or tokens[0].is_space
-                      or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in "”\"" or tokens[-1].is_space):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _speaker_tokens(head: Token) -> list[Token]:
-    """The speaker phrase: the subject's subtree without relative clauses and trailing punctuation."""
-    skip: set[int] = set()
-    for child in head.children:
-        if child.dep_ == "relcl" and child.i > head.i:
-            skip.update(t.i for t in child.subtree)
-            if child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text == ",":
-                skip.add(child.left_edge.i - 1)  # the comma before the clause goes with it
-    return _trim_tokens([t for t in head.subtree if t.i not in skip])
 
 
 class _Builder:
@@ -243,14 +169,14 @@ class _Builder:
         subject = self._subject(verb) or self._inherited_subject(verb)
         if subject is not None:
             own = {t.i for t in verb.subtree} if subject.i < verb.i and verb.dep_ == "acl" else set()
-            tokens = _trim_tokens([t for t in _speaker_tokens(subject) if t.i not in own])
+            tokens = trim_tokens([t for t in speaker_tokens(subject) if t.i not in own])
             while len(tokens) > 1 and tokens[0].pos_ == "ADV" and tokens[0].i != subject.i:
                 tokens = tokens[1:]  # "Later a military source said"
             if tokens:
                 return subject, tokens
         for found in (self._left_np(verb), self._right_np(verb)):
             if found:
-                return found[-1], _trim_tokens(found)
+                return found[-1], trim_tokens(found)
         return None
 
     # -- content ---------------------------------------------------------------------------------
@@ -276,7 +202,7 @@ class _Builder:
                 break
         end = min(end, self._trailing_boundary(verb, sent))
         listener = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} and lemma == "tell" for t in c.subtree}
-        post = _trim_tokens([t for t in doc[start:end] if t.i not in listener])  # "told the Miami Herald that …"
+        post = trim_tokens([t for t in doc[start:end] if t.i not in listener])  # "told the Miami Herald that …"
         while post and (post[0].lower_ in {"that", ",", ":"} or (post[0].tag_ == "VBG" and self._cue_lemma(post[0]))):
             if post[0].tag_ == "VBG":
                 post = []
@@ -285,11 +211,11 @@ class _Builder:
         if post and (post[0].lower_ in _SUBORDINATORS or doc[post[0].i - 1].text == "," and post[0].lower_ in {"and", "but"}):
             post = []  # "…, the ministry said, as Hezbollah fired rockets": not what was said
         if len(post) >= 2 and (self._substantial(post) or lemma in _DENIALS and any(t.pos_ == "NOUN" for t in post)):
-            return _span_chars(post)
+            return span_chars(post)
         first = min(speaker[0].i, verb.i)
-        pre = _trim_tokens(list(doc[self._clause_start(sent, first) : first]))
+        pre = trim_tokens(list(doc[self._clause_start(sent, first) : first]))
         if len(pre) >= 3 and self._substantial(pre):
-            return _span_chars(pre)
+            return span_chars(pre)
         return None
 
     def _clause_start(self, sent: Span, first: int) -> int:
@@ -338,7 +264,7 @@ class _Builder:
              kind: str | None = None) -> bool:
         if not speaker_tokens:
             return False
-        s_start, s_end = _span_chars(speaker_tokens)
+        s_start, s_end = span_chars(speaker_tokens)
         if content[1] - content[0] < 3 or (not split and content[0] <= s_start and s_end <= content[1]):
             return False  # no content, or a speaker inside its own content (a parse gone wrong)
         if speaker_head.lower_ in _NOT_SPEAKERS or all(t.pos_ in {"DET", "PUNCT", "ADP"} for t in speaker_tokens):
@@ -387,7 +313,7 @@ class _Builder:
                     content, split = (quote.inner_start, following.inner_end), True
                     merged.add(n + 1)
             cue = [verb] + [c for c in verb.children if c.dep_ == "prt"]
-            if self._add(speaker[0], speaker[1], cue, _span_chars(cue), content,
+            if self._add(speaker[0], speaker[1], cue, span_chars(cue), content,
                          self.lexicon.verbs[self._cue_lemma(verb)], split=split, kind="direct"):
                 self.used_cues.add(verb.i)
 
@@ -424,7 +350,7 @@ class _Builder:
             cue = [verb] + [c for c in verb.children if c.dep_ == "prt"]
             if lemma == "call":
                 cue += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "for"}]
-            if self._add(speaker[0], speaker[1], cue, _span_chars(cue), content, self.lexicon.verbs[lemma]):
+            if self._add(speaker[0], speaker[1], cue, span_chars(cue), content, self.lexicon.verbs[lemma]):
                 self.used_cues.add(verb.i)
 
     def phrase_pass(self) -> None:
@@ -446,18 +372,19 @@ class _Builder:
                 source = source[-1] if source else None
             if source is None:
                 continue
-            speaker_tokens = _speaker_tokens(source) if source.head.i in {holder.i, token.i} else _trim_tokens(self._right_np(holder) or [])
-            if not speaker_tokens:
+            phrase_tokens = (speaker_tokens(source) if source.head.i in {holder.i, token.i}
+                             else trim_tokens(self._right_np(holder) or []))
+            if not phrase_tokens:
                 continue
             sent = self.sentences.of(token.i)
-            phrase = {t.i for t in cue} | {t.i for t in speaker_tokens}
-            before = _trim_tokens([t for t in sent if t.i < min(phrase)])
-            after = _trim_tokens([t for t in sent if t.i > max(phrase)])
+            phrase = {t.i for t in cue} | {t.i for t in phrase_tokens}
+            before = trim_tokens([t for t in sent if t.i < min(phrase)])
+            after = trim_tokens([t for t in sent if t.i > max(phrase)])
             content = before if len(before) >= len(after) else after
             if len(content) < 3:
                 continue
             key = " ".join(t.lower_ for t in cue)
-            self._add(source, speaker_tokens, key, _span_chars(cue), _span_chars(content),
+            self._add(source, phrase_tokens, key, span_chars(cue), span_chars(content),
                       self.lexicon.phrases.get(key, "reported"))
 
 

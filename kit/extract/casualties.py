@@ -30,8 +30,8 @@ _NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | VAGUE | {"dozen", "quarte
 _LINKING = {"were", "was", "have", "has", "had", "been", "being", "got", "get", "are", "is", "also", "reportedly",
             "still", "feared", "believed", "presumed", "now", "all", "either", "both", "remain", "remained", "remains",
             "in", "forced", "from", '"', "”", "’", "'", "thought", "said",
-            "later", "all", "more", "others", "who", "which", "allegedly", "confirmed", "reported", ",", "since",
-            "so", "far", "already", "now", "be", "to", "of", "them"}
+            "later", "more", "others", "who", "which", "allegedly", "confirmed", "reported", ",", "since",
+            "so", "far", "already", "be", "to", "of", "them"}
 _PART_CUES = [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "the", "dead"),
               ("among", "those", "killed"), ("among", "the", "victims"), ("among", "the", "casualties"),
               ("among", "the", "wounded"), ("among", "the", "injured"), ("among", "the", "killed"),

@@ -9,84 +9,23 @@ labels over the entity's mentions decides.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from ..gazetteer import Entry, Gazetteer, name_key
+from ..gazetteer import Entry, Gazetteer
 from .aliases import TITLES, alias_links, capitalised_run, is_acronym_of, is_capitalised, strip_titles
+
+from .entity_groups import Candidate, Groups, place_context, surname_key
+from .entity_words import (DESCRIPTION_NOUNS, ENTITY_LABELS, ORG_HEADS, PLACE_NOUNS, PLACE_SUFFIXES, POSSESSIVE,
+                           RANKS)
 
 __all__ = ["EntityResolver", "Candidate", "ENTITY_LABELS"]
 
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _NON_ENTITY = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
-# Head nouns that end an organisation's name ("Aleppo Police Command", "Homs Media Center").
-ORG_HEADS = frozenset("""
-command council university ministry committee brigade brigades front army forces police agency center centre
-office party movement authority hospital corps division regiment battalion group organization organisation union
-network coalition alliance court assembly government directorate department institute foundation commission
-service services bank company guard guards militia militias council tribunal parliament bureau secretariat mission
-""".split())
-# Administrative and settlement terms across conflict countries (governorate, oblast, woreda, kebele, LGA, …).
-ADMIN_TERMS = ("province governorate oblast raion hromada state region district county municipality commune "
-               "department prefecture woreda kebele zone sector territory chiefdom tehsil township arrondissement "
-               "emirate canton parish").split()
-PLACE_SUFFIXES = frozenset(["city", "countryside", "town", "village", "area", "suburbs", "outskirts", *ADMIN_TERMS])
-# Nouns of definite descriptions that can refer back to a named organisation ("the observatory").
-DESCRIPTION_NOUNS = frozenset("""
-observatory ministry agency coalition command council network organisation organization center centre committee
-movement front office department directorate authority union commission mission
-""".split())
-# Place nouns around a name that mark it as a place: "the town of X", "X area", "the neighborhoods of X, Y and Z".
-PLACE_NOUNS = {
-    **{n: "GPE" for n in "town towns city cities village villages hamlet settlement settlements community "
-                          "communities locality".split()},
-    **{n: "GPE" for n in ADMIN_TERMS},
-    **{n + "s": "GPE" for n in ADMIN_TERMS},
-    **{n: "LOC" for n in "area areas district districts neighborhood neighborhoods neighbourhood neighbourhoods "
-                          "region regions camp camps suburb suburbs countryside outskirts quarter".split()},
-}
-# Last words of place names ("Aleppo Industrial City", "Zaatari Refugee Camp", "Bab al-Hawa Crossing").
-PLACE_HEADS = {**{w: "LOC" for w in "zone camp district quarter square street road highway corridor valley "
-                                    "plain mountain mountains hill hills desert countryside".split()},
-               **{w: "FAC" for w in "airport airbase base crossing bridge dam hospital prison port harbour harbor "
-                                    "station plant refinery".split()},
-               **{w: "GPE" for w in "city town village".split()}}
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_DWELLERS = frozenset({"resident", "residents", "inhabitants", "villagers", "people", "natives", "native", "mayor",
-                       "governor", "outskirts", "suburbs", "centre", "center", "streets"})
-_LOCATIVE_PREPS = frozenset({"near", "outside", "in", "into", "inside", "around", "from", "towards", "toward"})
-# Ranks and titles that only ever precede a person's name.
-_RANKS = frozenset("""capt captain col colonel gen general lt lieutenant maj major sgt sergeant cpl corporal brig
-brigadier adm admiral cmdr commander mr mrs ms dr prof president premier minister sheikh ayatollah imam
-pvt private marshal spokesman spokeswoman spokesperson""".split())
 _HEADLINE_MIN_WORDS = 3
-
-
-@dataclass
-class Candidate:
-    """A name span (token offsets) with what is known about it."""
-
-    start: int
-    end: int
-    label: str | None
-    entry: Entry | None = None
-    origin: str = "ner"
-    canonical: str | None = None
-    priority: int = 1
-    group: int = -1
-    labels: list[str] = field(default_factory=list)
-    context_label: str | None = None  # GPE/LOC when the words around it say it is a place
-    weak_place: bool = False  # a locative preposition before a name the NER called a person
-    text: str = ""
-
-    @property
-    def key(self) -> tuple[int, int]:
-        return self.start, self.end
 
 
 def _trim(span: Span) -> Span | None:
@@ -95,7 +34,7 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if start >= end:
         return None
@@ -261,7 +200,7 @@ class EntityResolver:
         while i >= 0 and i > span.start - 4 and doc[i].is_alpha and doc[i].text[0].isupper() and doc[i].lower_ not in TITLES:
             i -= 1
         rank = i - 1 if i > 0 and doc[i].text == "." else i  # "Capt" "." "Andrii"
-        if rank >= 0 and doc[rank].lower_.rstrip(".") in _RANKS and (i + 1 < span.start or span[0].lower_ not in TITLES):
+        if rank >= 0 and doc[rank].lower_.rstrip(".") in RANKS and (i + 1 < span.start or span[0].lower_ not in TITLES):
             return doc[i + 1 : span.end]
         return None
 
@@ -326,12 +265,12 @@ class EntityResolver:
         kept = self._select(gazetteer_found + self._ner_candidates(doc, countries))
         kept = self._uncovered(doc, kept, countries)
         kept = self._named_places(doc, kept)
-        groups = _Groups(kept, doc)
+        groups = Groups(kept, doc)
         self._link_aliases(doc, kept, groups)
         kept = groups.candidates
         self._descriptions(doc, kept, groups)
         self._surnames(doc, kept, groups)
-        _place_context(doc, groups.candidates)
+        place_context(doc, groups.candidates)
         return groups.resolve(doc, _headline_paragraphs(doc))
 
     def _uncovered(self, doc: Doc, kept: list[Candidate], countries: set[str]) -> list[Candidate]:
@@ -367,7 +306,7 @@ class EntityResolver:
                 covered.update(range(i, end))
         return sorted(kept + extra, key=lambda c: c.start)
 
-    def _link_aliases(self, doc: Doc, kept: list[Candidate], groups: "_Groups") -> None:
+    def _link_aliases(self, doc: Doc, kept: list[Candidate], groups: "Groups") -> None:
         by_span = {c.key: c for c in kept}
         for link in alias_links(doc, [c.key for c in kept]):
             name = by_span.get(link.name)
@@ -389,7 +328,7 @@ class EntityResolver:
                     continue
             groups.union(name, alias)
 
-    def _descriptions(self, doc: Doc, kept: list[Candidate], groups: "_Groups") -> None:
+    def _descriptions(self, doc: Doc, kept: list[Candidate], groups: "Groups") -> None:
         """"the observatory", "the Coalition", a bare "Observatory": the last organisation before it
         whose name holds that noun."""
         by_start = {c.start: c for c in groups.candidates}
@@ -415,7 +354,7 @@ class EntityResolver:
             cand = groups.add(Candidate(start, token.i + 1, None, None, "description"))
             groups.union(antecedent, cand)
 
-    def _surnames(self, doc: Doc, kept: list[Candidate], groups: "_Groups") -> None:
+    def _surnames(self, doc: Doc, kept: list[Candidate], groups: "Groups") -> None:
         """A bare surname ("Assad", "Assads", "al-Assad") → the full name used in the article."""
         surnames = groups.surnames()
         if not surnames:
@@ -423,7 +362,7 @@ class EntityResolver:
         for cand in list(groups.candidates):
             if cand.entry is not None or cand.end - cand.start > 3:
                 continue
-            key = _surname_key(doc[cand.start : cand.end].text)
+            key = surname_key(doc[cand.start : cand.end].text)
             target = surnames.get(key) or (surnames.get(key[:-1]) if key.endswith("s") else None)
             if target is not None and target is not cand and groups.find(target) != groups.find(cand):
                 cand.label = "PERSON"
@@ -431,217 +370,8 @@ class EntityResolver:
         for token in doc:
             if token.i in groups.covered or not token.is_alpha or not token.text[0].isupper():
                 continue
-            key = _surname_key(token.text)
+            key = surname_key(token.text)
             target = surnames.get(key) or (surnames.get(key[:-1]) if key.endswith("s") else None)
             if target is not None:
                 cand = groups.add(Candidate(token.i, token.i + 1, "PERSON", None, "surname"))
                 groups.union(target, cand)
-
-
-def _place_context(doc: Doc, candidates: list[Candidate]) -> None:
-    """Mark names that the surrounding words call places; a list after "the neighborhoods of" shares it."""
-    ordered = sorted(candidates, key=lambda c: c.start)
-    previous: Candidate | None = None
-    for cand in ordered:
-        before = doc[cand.start - 2 : cand.start] if cand.start >= 2 else None
-        after = cand.end
-        while after < len(doc) and doc[after].text == ")":
-            after += 1
-        apposition = _apposed_place_noun(doc, cand.end)
-        if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_NOUNS:
-            cand.context_label = PLACE_NOUNS[before[0].lower_]
-        elif after < len(doc) and doc[after].lower_ in PLACE_NOUNS and doc[after].lower_ not in {"state"}:
-            cand.context_label = PLACE_NOUNS[doc[after].lower_]
-        elif apposition:
-            cand.context_label = apposition  # "Goof Buraale, a village about 20 kilometres east of …"
-        elif before is not None and before[1].lower_ == "of" and before[0].lower_ in _DWELLERS:
-            cand.context_label = "GPE"  # "a resident of Adan Yabaal"
-        elif cand.start > 0 and doc[cand.start - 1].lower_ in _LOCATIVE_PREPS and cand.label == "PERSON" \
-                and cand.entry is None:
-            cand.weak_place = True  # "near Adan Yabaal": a person is rarely "near"
-        elif previous is not None and previous.context_label and _only_list_words(doc[previous.end : cand.start]):
-            cand.context_label = previous.context_label
-        previous = cand
-
-
-def _apposed_place_noun(doc: Doc, end: int) -> str | None:
-    """", a (small|farming|…) town/village/community …" right after a name."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
-        return None
-    for token in doc[end + 2 : end + 5]:
-        if token.lower_ in PLACE_NOUNS:
-            return PLACE_NOUNS[token.lower_]
-        if token.pos_ not in {"ADJ", "NOUN", "PROPN"} and token.text != "-":
-            return None
-    return None
-
-
-def _only_list_words(gap: Span) -> bool:
-    return all(t.text in {",", "and", "&"} or t.is_space for t in gap)
-
-
-def _surname_key(text: str) -> str:
-    key = name_key(text)
-    return re.sub(r"^(al|el) ", "", key).replace(" ", "")
-
-
-class _Groups:
-    """Union-find over candidates: each group is one real-world entity."""
-
-    def __init__(self, candidates: list[Candidate], doc: Doc) -> None:
-        self.doc = doc
-        self.candidates: list[Candidate] = []
-        self.parent: list[int] = []
-        self._root_rank: dict[int, tuple[int, int]] = {}
-        self.covered: set[int] = set()
-        by_name: dict[str, Candidate] = {}
-        for cand in candidates:
-            self.add(cand)
-            # the same canonical, or the same name as written, is the same entity ("Soum province" = "the Soum")
-            name = cand.canonical or _clean_name(doc[cand.start : cand.end])
-            key = name_key(name)
-            if cand.label in {"GPE", "LOC"} and cand.entry is None and key.split()[-1:] and key.split()[-1] in PLACE_SUFFIXES:
-                key = " ".join(key.split()[:-1]) or key
-            first = by_name.setdefault(key, cand)
-            if first is not cand:
-                self.union(first, cand)
-
-    def add(self, cand: Candidate) -> Candidate:
-        cand.text = _clean_name(self.doc[cand.start : cand.end])
-        cand.group = len(self.candidates)
-        self.candidates.append(cand)
-        self.parent.append(cand.group)
-        self._root_rank[cand.group] = (0 if cand.entry is not None else 1, cand.start)
-        self.covered.update(range(cand.start, cand.end))
-        return cand
-
-    def find(self, cand: Candidate) -> int:
-        i = cand.group
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: Candidate, b: Candidate) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # the root with a gazetteer entry (or the earlier mention) names the group
-            if self._root_rank[rb] < self._root_rank[ra]:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
-            self._root_rank[ra] = min(self._root_rank[ra], self._root_rank[rb])
-
-    def members(self) -> dict[int, list[Candidate]]:
-        out: dict[int, list[Candidate]] = {}
-        for cand in self.candidates:
-            out.setdefault(self.find(cand), []).append(cand)
-        return out
-
-    def antecedent(self, noun: str, *, before: int) -> Candidate | None:
-        best = None
-        for cand in self.candidates:
-            if cand.start >= before or cand.origin == "description":
-                continue
-            name = cand.entry.canonical if cand.entry else cand.canonical or cand.text
-            names = [name, *(cand.entry.aliases if cand.entry else ())]
-            if any(noun in name_key(n).split() for n in names if n) and (cand.label in {"ORG", None}):
-                if best is None or cand.start > best.start:
-                    best = cand
-        return best
-
-    def surnames(self) -> dict[str, Candidate]:
-        """Last names (and, where no other name claims them, first names: "Ayalew" for Ayalew Tesfaye, as
-        Ethiopian and Somali reporting refers to people) → the person."""
-        found: dict[str, Candidate] = {}
-        firsts: dict[str, Candidate] = {}
-        ambiguous: set[str] = set()
-        for cand in self.candidates:
-            if cand.label != "PERSON":
-                continue
-            names = {cand.entry.canonical if cand.entry else cand.canonical or cand.text, cand.text}
-            for name in (n for n in names if n and len(n.split()) >= 2):
-                key = _surname_key(name.split()[-1])
-                if key in found and self.find(found[key]) != self.find(cand):
-                    ambiguous.add(key)
-                found.setdefault(key, cand)
-                first = _surname_key(name.split()[0])
-                if first in firsts and self.find(firsts[first]) != self.find(cand):
-                    ambiguous.add(first)
-                firsts.setdefault(first, cand)
-        for key, cand in firsts.items():
-            found.setdefault(key, cand)
-        return {k: v for k, v in found.items() if k not in ambiguous and len(k) > 2 and k not in TITLES}
-
-    def resolve(self, doc: Doc, headlines: list[tuple[int, int]]) -> list[Candidate]:
-        """Canonical name and one label per group; drop groups that are noise."""
-        lowercase = {t.text for t in doc if t.text.islower()}  # words the article writes in lower case
-        out = []
-        for members in self.members().values():
-            canonical, label = _group_identity(doc, members, lowercase)
-            if canonical is None or label is None:
-                continue
-            in_headline = lambda c: any(a <= doc[c.start].idx < b for a, b in headlines)  # noqa: E731
-            if not any(c.entry is not None for c in members) and all(in_headline(c) for c in members):
-                continue  # a Title Case headline fools the NER; keep only names the body confirms
-            for cand in members:
-                cand.canonical, cand.label = canonical, label
-                out.append(cand)
-        return sorted(out, key=lambda c: c.start)
-
-
-def _clean_name(span: Span) -> str:
-    return re.sub(r"\s+", " ", span.text).strip()
-
-
-def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> tuple[str | None, str | None]:
-    with_entry = [c for c in members if c.entry is not None]
-    if with_entry:
-        entry = min(with_entry, key=lambda c: (c.entry.origin == "cities", c.start)).entry
-        return entry.canonical, entry.label
-    named = [c for c in members if c.origin in {"ner", "alias"}]
-    if not named:
-        return None, None
-    first = min(named, key=lambda c: (c.origin != "ner", c.start))
-    votes = Counter(c.label for c in members if c.label in ENTITY_LABELS)
-    adjectives = [c for c in members if c.end - c.start == 1 and doc[c.start].pos_ == "ADJ" and c.origin == "ner"]
-    if adjectives and len(adjectives) == len(members):
-        votes = Counter({"NORP": len(members)})  # "Syrian", "Kurdish": a demonym, not a place
-    for cand in members:
-        if cand.context_label and cand.label != "NORP":  # "two Shiite villages": an adjective, not a place
-            votes[cand.context_label] += 2
-        if cand.weak_place:
-            votes["GPE"] += 1
-        if doc[cand.end - 1].lower_ in PLACE_HEADS and cand.end - cand.start > 1:
-            votes[PLACE_HEADS[doc[cand.end - 1].lower_]] += 2  # "… Industrial Zone", "… Refugee Camp"
-    if not votes:
-        return None, None
-    first_seen = {}
-    for cand in sorted(members, key=lambda c: c.start):
-        for lab in (cand.label, cand.context_label):
-            first_seen.setdefault(lab, cand.start)
-    label = max(votes, key=lambda lab: (votes[lab], lab in {"GPE", "LOC", "FAC"}, -first_seen.get(lab, 0)))
-    span = doc[first.start : first.end]  # the first name used is the primary one ("X, also known as Y")
-    if not _plausible_name(doc, span, label, lowercase):
-        return None, None
-    if label in {"GPE", "LOC"} and len(span) > 1 and span[-1].lower_ in PLACE_SUFFIXES:
-        span = span[:-1]  # "Soum province" and "the Soum" are one place
-    if len(span) > 3 and span[-3:].text.lower() == "local government area":
-        span, label = span[:-3], "GPE"  # Nigeria's LGAs
-    return _clean_name(span), label
-
-
-def _plausible_name(doc: Doc, span: Span, label: str, lowercase: set[str]) -> bool:
-    """Reject NER noise: no capital letter, digits in a person's name, a common word capitalised at
-    the start of a sentence ("Barrel"), or a long run of words."""
-    text = span.text
-    if not any(ch.isupper() for ch in text) or len(span) > 8:
-        return False
-    if label == "PERSON" and any(ch.isdigit() for ch in text):
-        return False
-    if len(span) == 1:
-        lower = span[0].lower_
-        if span[0].is_stop or lower in TITLES:
-            return False
-        if lower in lowercase:
-            return False
-    return True

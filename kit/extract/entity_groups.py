@@ -1,0 +1,245 @@
+"""Grouping entity candidates into entities: union-find, place context, canonical name and one label each."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import Entry, name_key
+from .aliases import TITLES
+from .entity_words import DWELLERS, ENTITY_LABELS, LOCATIVE_PREPS, PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES
+
+__all__ = ["Candidate", "Groups", "place_context", "surname_key", "clean_name"]
+
+
+@dataclass
+class Candidate:
+    """A name span (token offsets) with what is known about it."""
+
+    start: int
+    end: int
+    label: str | None
+    entry: Entry | None = None
+    origin: str = "ner"
+    canonical: str | None = None
+    priority: int = 1
+    group: int = -1
+    labels: list[str] = field(default_factory=list)
+    context_label: str | None = None  # GPE/LOC when the words around it say it is a place
+    weak_place: bool = False  # a locative preposition before a name the NER called a person
+    text: str = ""
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def place_context(doc: Doc, candidates: list[Candidate]) -> None:
+    """Mark names that the surrounding words call places; a list after "the neighborhoods of" shares it."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    previous: Candidate | None = None
+    for cand in ordered:
+        before = doc[cand.start - 2 : cand.start] if cand.start >= 2 else None
+        after = cand.end
+        while after < len(doc) and doc[after].text == ")":
+            after += 1
+        apposition = _apposed_place_noun(doc, cand.end)
+        if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_NOUNS:
+            cand.context_label = PLACE_NOUNS[before[0].lower_]
+        elif after < len(doc) and doc[after].lower_ in PLACE_NOUNS and doc[after].lower_ not in {"state"}:
+            cand.context_label = PLACE_NOUNS[doc[after].lower_]
+        elif apposition:
+            cand.context_label = apposition  # "Goof Buraale, a village about 20 kilometres east of …"
+        elif before is not None and before[1].lower_ == "of" and before[0].lower_ in DWELLERS:
+            cand.context_label = "GPE"  # "a resident of Adan Yabaal"
+        elif cand.start > 0 and doc[cand.start - 1].lower_ in LOCATIVE_PREPS and cand.label == "PERSON" \
+                and cand.entry is None:
+            cand.weak_place = True  # "near Adan Yabaal": a person is rarely "near"
+        elif previous is not None and previous.context_label and _only_list_words(doc[previous.end : cand.start]):
+            cand.context_label = previous.context_label
+        previous = cand
+
+
+def _apposed_place_noun(doc: Doc, end: int) -> str | None:
+    """", a (small|farming|…) town/village/community …" right after a name."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    for token in doc[end + 2 : end + 5]:
+        if token.lower_ in PLACE_NOUNS:
+            return PLACE_NOUNS[token.lower_]
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"} and token.text != "-":
+            return None
+    return None
+
+
+def _only_list_words(gap: Span) -> bool:
+    return all(t.text in {",", "and", "&"} or t.is_space for t in gap)
+
+
+def surname_key(text: str) -> str:
+    key = name_key(text)
+    return re.sub(r"^(al|el) ", "", key).replace(" ", "")
+
+
+class Groups:
+    """Union-find over candidates: each group is one real-world entity."""
+
+    def __init__(self, candidates: list[Candidate], doc: Doc) -> None:
+        self.doc = doc
+        self.candidates: list[Candidate] = []
+        self.parent: list[int] = []
+        self._root_rank: dict[int, tuple[int, int]] = {}
+        self.covered: set[int] = set()
+        by_name: dict[str, Candidate] = {}
+        for cand in candidates:
+            self.add(cand)
+            # the same canonical, or the same name as written, is the same entity ("Soum province" = "the Soum")
+            name = cand.canonical or clean_name(doc[cand.start : cand.end])
+            key = name_key(name)
+            if cand.label in {"GPE", "LOC"} and cand.entry is None and key.split()[-1:] and key.split()[-1] in PLACE_SUFFIXES:
+                key = " ".join(key.split()[:-1]) or key
+            first = by_name.setdefault(key, cand)
+            if first is not cand:
+                self.union(first, cand)
+
+    def add(self, cand: Candidate) -> Candidate:
+        cand.text = clean_name(self.doc[cand.start : cand.end])
+        cand.group = len(self.candidates)
+        self.candidates.append(cand)
+        self.parent.append(cand.group)
+        self._root_rank[cand.group] = (0 if cand.entry is not None else 1, cand.start)
+        self.covered.update(range(cand.start, cand.end))
+        return cand
+
+    def find(self, cand: Candidate) -> int:
+        i = cand.group
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: Candidate, b: Candidate) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the root with a gazetteer entry (or the earlier mention) names the group
+            if self._root_rank[rb] < self._root_rank[ra]:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+            self._root_rank[ra] = min(self._root_rank[ra], self._root_rank[rb])
+
+    def members(self) -> dict[int, list[Candidate]]:
+        out: dict[int, list[Candidate]] = {}
+        for cand in self.candidates:
+            out.setdefault(self.find(cand), []).append(cand)
+        return out
+
+    def antecedent(self, noun: str, *, before: int) -> Candidate | None:
+        best = None
+        for cand in self.candidates:
+            if cand.start >= before or cand.origin == "description":
+                continue
+            name = cand.entry.canonical if cand.entry else cand.canonical or cand.text
+            names = [name, *(cand.entry.aliases if cand.entry else ())]
+            if any(noun in name_key(n).split() for n in names if n) and (cand.label in {"ORG", None}):
+                if best is None or cand.start > best.start:
+                    best = cand
+        return best
+
+    def surnames(self) -> dict[str, Candidate]:
+        """Last names (and, where no other name claims them, first names: "Ayalew" for Ayalew Tesfaye, as
+        Ethiopian and Somali reporting refers to people) → the person."""
+        found: dict[str, Candidate] = {}
+        firsts: dict[str, Candidate] = {}
+        ambiguous: set[str] = set()
+        for cand in self.candidates:
+            if cand.label != "PERSON":
+                continue
+            names = {cand.entry.canonical if cand.entry else cand.canonical or cand.text, cand.text}
+            for name in (n for n in names if n and len(n.split()) >= 2):
+                key = surname_key(name.split()[-1])
+                if key in found and self.find(found[key]) != self.find(cand):
+                    ambiguous.add(key)
+                found.setdefault(key, cand)
+                first = surname_key(name.split()[0])
+                if first in firsts and self.find(firsts[first]) != self.find(cand):
+                    ambiguous.add(first)
+                firsts.setdefault(first, cand)
+        for key, cand in firsts.items():
+            found.setdefault(key, cand)
+        return {k: v for k, v in found.items() if k not in ambiguous and len(k) > 2 and k not in TITLES}
+
+    def resolve(self, doc: Doc, headlines: list[tuple[int, int]]) -> list[Candidate]:
+        """Canonical name and one label per group; drop groups that are noise."""
+        lowercase = {t.text for t in doc if t.text.islower()}  # words the article writes in lower case
+        out = []
+        for members in self.members().values():
+            canonical, label = _group_identity(doc, members, lowercase)
+            if canonical is None or label is None:
+                continue
+            in_headline = lambda c: any(a <= doc[c.start].idx < b for a, b in headlines)  # noqa: E731
+            if not any(c.entry is not None for c in members) and all(in_headline(c) for c in members):
+                continue  # a Title Case headline fools the NER; keep only names the body confirms
+            for cand in members:
+                cand.canonical, cand.label = canonical, label
+                out.append(cand)
+        return sorted(out, key=lambda c: c.start)
+
+
+def clean_name(span: Span) -> str:
+    return re.sub(r"\s+", " ", span.text).strip()
+
+
+def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> tuple[str | None, str | None]:
+    with_entry = [c for c in members if c.entry is not None]
+    if with_entry:
+        entry = min(with_entry, key=lambda c: (c.entry.origin == "cities", c.start)).entry
+        return entry.canonical, entry.label
+    named = [c for c in members if c.origin in {"ner", "alias"}]
+    if not named:
+        return None, None
+    first = min(named, key=lambda c: (c.origin != "ner", c.start))
+    votes = Counter(c.label for c in members if c.label in ENTITY_LABELS)
+    adjectives = [c for c in members if c.end - c.start == 1 and doc[c.start].pos_ == "ADJ" and c.origin == "ner"]
+    if adjectives and len(adjectives) == len(members):
+        votes = Counter({"NORP": len(members)})  # "Syrian", "Kurdish": a demonym, not a place
+    for cand in members:
+        if cand.context_label and cand.label != "NORP":  # "two Shiite villages": an adjective, not a place
+            votes[cand.context_label] += 2
+        if cand.weak_place:
+            votes["GPE"] += 1
+        if doc[cand.end - 1].lower_ in PLACE_HEADS and cand.end - cand.start > 1:
+            votes[PLACE_HEADS[doc[cand.end - 1].lower_]] += 2  # "… Industrial Zone", "… Refugee Camp"
+    if not votes:
+        return None, None
+    first_seen = {}
+    for cand in sorted(members, key=lambda c: c.start):
+        for lab in (cand.label, cand.context_label):
+            first_seen.setdefault(lab, cand.start)
+    label = max(votes, key=lambda lab: (votes[lab], lab in {"GPE", "LOC", "FAC"}, -first_seen.get(lab, 0)))
+    span = doc[first.start : first.end]  # the first name used is the primary one ("X, also known as Y")
+    if not _plausible_name(doc, span, label, lowercase):
+        return None, None
+    if label in {"GPE", "LOC"} and len(span) > 1 and span[-1].lower_ in PLACE_SUFFIXES:
+        span = span[:-1]  # "Soum province" and "the Soum" are one place
+    if len(span) > 3 and span[-3:].text.lower() == "local government area":
+        span, label = span[:-3], "GPE"  # Nigeria's LGAs
+    return clean_name(span), label
+
+
+def _plausible_name(doc: Doc, span: Span, label: str, lowercase: set[str]) -> bool:
+    """Reject NER noise: no capital letter, digits in a person's name, a common word capitalised at
+    the start of a sentence ("Barrel"), or a long run of words."""
+    text = span.text
+    if not any(ch.isupper() for ch in text) or len(span) > 8:
+        return False
+    if label == "PERSON" and any(ch.isdigit() for ch in text):
+        return False
+    if len(span) == 1:
+        lower = span[0].lower_
+        if span[0].is_stop or lower in TITLES:
+            return False
+        if lower in lowercase:
+            return False
+    return True

@@ -1,0 +1,49 @@
+"""Word lists of the entity layer: labels, organisation heads, place nouns and suffixes, ranks."""
+from __future__ import annotations
+
+__all__ = [
+    "ENTITY_LABELS", "ORG_HEADS", "ADMIN_TERMS", "PLACE_SUFFIXES", "DESCRIPTION_NOUNS", "PLACE_NOUNS", "PLACE_HEADS",
+    "POSSESSIVE", "DWELLERS", "LOCATIVE_PREPS", "RANKS",
+]
+
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+# Head nouns that end an organisation's name ("Aleppo Police Command", "Homs Media Center").
+ORG_HEADS = frozenset("""
+command council university ministry committee brigade brigades front army forces police agency center centre
+office party movement authority hospital corps division regiment battalion group organization organisation union
+network coalition alliance court assembly government directorate department institute foundation commission
+service services bank company guard guards militia militias council tribunal parliament bureau secretariat mission
+""".split())
+# Administrative and settlement terms across conflict countries (governorate, oblast, woreda, kebele, LGA, …).
+ADMIN_TERMS = ("province governorate oblast raion hromada state region district county municipality commune "
+               "department prefecture woreda kebele zone sector territory chiefdom tehsil township arrondissement "
+               "emirate canton parish").split()
+PLACE_SUFFIXES = frozenset(["city", "countryside", "town", "village", "area", "suburbs", "outskirts", *ADMIN_TERMS])
+# Nouns of definite descriptions that can refer back to a named organisation ("the observatory").
+DESCRIPTION_NOUNS = frozenset("""
+observatory ministry agency coalition command council network organisation organization center centre committee
+movement front office department directorate authority union commission mission
+""".split())
+# Place nouns around a name that mark it as a place: "the town of X", "X area", "the neighborhoods of X, Y and Z".
+PLACE_NOUNS = {
+    **{n: "GPE" for n in "town towns city cities village villages hamlet settlement settlements community "
+                          "communities locality".split()},
+    **{n: "GPE" for n in ADMIN_TERMS},
+    **{n + "s": "GPE" for n in ADMIN_TERMS},
+    **{n: "LOC" for n in "area areas district districts neighborhood neighborhoods neighbourhood neighbourhoods "
+                          "region regions camp camps suburb suburbs countryside outskirts quarter".split()},
+}
+# Last words of place names ("Aleppo Industrial City", "Zaatari Refugee Camp", "Bab al-Hawa Crossing").
+PLACE_HEADS = {**{w: "LOC" for w in "zone camp district quarter square street road highway corridor valley "
+                                    "plain mountain mountains hill hills desert countryside".split()},
+               **{w: "FAC" for w in "airport airbase base crossing bridge dam hospital prison port harbour harbor "
+                                    "station plant refinery".split()},
+               **{w: "GPE" for w in "city town village".split()}}
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+DWELLERS = frozenset({"resident", "residents", "inhabitants", "villagers", "people", "natives", "native", "mayor",
+                       "governor", "outskirts", "suburbs", "centre", "center", "streets"})
+LOCATIVE_PREPS = frozenset({"near", "outside", "in", "into", "inside", "around", "from", "towards", "toward"})
+# Ranks and titles that only ever precede a person's name.
+RANKS = frozenset("""capt captain col colonel gen general lt lieutenant maj major sgt sergeant cpl corporal brig
+brigadier adm admiral cmdr commander mr mrs ms dr prof president premier minister sheikh ayatollah imam
+pvt private marshal spokesman spokeswoman spokesperson""".split())
