@@ -17,9 +17,12 @@ THRESHOLDS = {
     "seed": {"body": 1.0, "entities": 0.95, "claims": 0.90, "casualties": 1.0, "casualty_attrs": 0.90},
     "dev": {"body": 1.0, "entities": 0.85, "claims": 0.80, "casualties": 0.85},
     "heldout": {"entities": 0.85, "claims": 0.80, "casualties": 0.85},
+    "blind": {"entities": 0.85, "claims": 0.80, "casualties": 0.85},
 }
 HELDOUT = Path(__file__).parent / "heldout"
-SETS = {"seed": ("seeds", "gold"), "dev": ("dev/articles", "dev/gold"), "heldout": (HELDOUT / "articles", HELDOUT / "gold")}
+BLIND = Path(__file__).parent / "blind"
+SETS = {"seed": ("seeds", "gold"), "dev": ("dev/articles", "dev/gold"), "heldout": (HELDOUT / "articles", HELDOUT / "gold"),
+        "blind": (BLIND / "articles", BLIND / "gold")}
 
 
 def _path(part):

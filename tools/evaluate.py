@@ -14,7 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SETS = {"seed": (SHARED / "seeds", SHARED / "gold"), "dev": (SHARED / "dev" / "articles", SHARED / "dev" / "gold"),
-        "heldout": (ROOT / "tests" / "heldout" / "articles", ROOT / "tests" / "heldout" / "gold")}
+        "heldout": (ROOT / "tests" / "heldout" / "articles", ROOT / "tests" / "heldout" / "gold"),
+        "blind": (ROOT / "tests" / "blind" / "articles", ROOT / "tests" / "blind" / "gold")}
 
 
 def score(name: str, *, verbose: bool = False) -> dict:
