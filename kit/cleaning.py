@@ -162,9 +162,13 @@ def _headline_like(paragraph: str) -> bool:
     return 3 <= _words(paragraph) <= 30 and len(paragraph) <= 250 and not paragraph.rstrip().endswith(("?\"", ","))
 
 
+def _letters(text: str) -> str:
+    """Lower-case letters and digits only: headlines compare equal whatever their punctuation and spacing."""
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
 def _same_text(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"[^a-z0-9]+", "", s.lower())  # noqa: E731
-    return norm(a) == norm(b)
+    return _letters(a) == _letters(b)
 
 
 def _strip_trailers(paragraph: str) -> tuple[str, list[Removed], str | None]:
@@ -271,8 +275,7 @@ def _split_headline(paragraph: str, title: str) -> tuple[str | None, str]:
 
 def _title_inside(first: str, title: str) -> bool:
     """The record's text already opens with its headline (perhaps after a date)."""
-    norm = lambda s: re.sub(r"[^a-z0-9]+", " ", s.lower()).strip()  # noqa: E731
-    return norm(title) in norm(first[: len(title) + 80])
+    return _letters(title) in _letters(first[: len(title) + 80])
 
 
 def _remove_mastheads(paragraphs: list[str], reasons: list[str | None], outlet: str | None) -> None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from .article import Article
 
-__all__ = ["Tables", "COLUMNS", "TABLE_NAMES", "annotation_of", "annotation_rows", "doc_rows", "build_tables", "frame", "empty_tables", "articles_table", "removed_table"]
+__all__ = ["Tables", "COLUMNS", "TABLE_NAMES", "annotation_of", "annotation_rows", "doc_rows", "build_tables", "frame", "articles_table", "removed_table"]
 
 COLUMNS: dict[str, list[str]] = {
     "articles": ["doc_id", "source_path", "title", "outlet", "byline", "published", "url", "text",
@@ -96,10 +96,6 @@ def build_tables(rows: Iterable[dict[str, list[dict]]]) -> Tables:
         for name in TABLE_NAMES:
             merged[name].extend(part.get(name, []))
     return Tables(**{name: frame(name, merged[name]) for name in TABLE_NAMES})
-
-
-def empty_tables() -> Tables:
-    return build_tables([])
 
 
 def articles_table(articles: Iterable[Article]) -> pd.DataFrame:

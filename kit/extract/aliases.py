@@ -26,7 +26,7 @@ colonel col major maj captain capt sergeant sgt brigadier brig commander cmdr ad
 private pvt officer spokesman spokeswoman spokesperson secretary ambassador envoy deputy foreign defence defense
 interior health information senator sen rep representative governor gov mayor chief director head leader chairman
 chairwoman chair judge justice attorney dr. mr. mrs. ms. col. gen. lt. maj. capt. sgt. brig. sen. rep. gov. rebel
-militia commander commanders pathologist activist activists resident
+militia commander commanders activist activists resident
 """.split())
 
 _CUES = re.compile(

@@ -251,8 +251,6 @@ class EntityResolver:
         taken: set[int] = set()
         kept = []
         for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
-            if cand.priority == 3 and cand.entry is None:
-                cand.priority = 1
             if not taken.intersection(range(cand.start, cand.end)):
                 kept.append(cand)
                 taken.update(range(cand.start, cand.end))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -26,7 +26,6 @@ class Candidate:
     canonical: str | None = None
     priority: int = 1
     group: int = -1
-    labels: list[str] = field(default_factory=list)
     context_label: str | None = None  # GPE/LOC when the words around it say it is a place
     weak_place: bool = False  # a locative preposition before a name the NER called a person
     text: str = ""

@@ -45,7 +45,7 @@ OFFICES = {"ministry", "office", "bureau", "department", "directorate", "command
 PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "resident", "activist", "witness", "commander",
                 "doctor", "medic", "source", "minister", "governor", "mayor", "officer", "soldier", "fighter", "man",
                 "woman", "journalist", "reporter", "correspondent", "director", "head", "chief", "leader", "analyst",
-                "survivor", "father", "mother", "farmer", "teacher", "nurse", "volunteer", "pathologist", "envoy"}
+                "survivor", "father", "mother", "farmer", "teacher", "nurse", "volunteer", "envoy"}
 
 
 class SpeakerResolver:

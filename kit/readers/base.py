@@ -8,7 +8,7 @@ from typing import Callable, Iterator
 from ..errors import LoadError
 from .decode import Decoded, decode_bytes, looks_binary, normalise_text
 
-__all__ = ["RawRecord", "RecordError", "SUPPORTED_SUFFIXES", "read_path", "read_decoded"]
+__all__ = ["RawRecord", "RecordError", "SUPPORTED_SUFFIXES", "read_path", "read_decoded", "read_bytes"]
 
 
 @dataclass(frozen=True)
@@ -34,17 +34,23 @@ class RecordError:
     reason: str
 
 
-def read_decoded(path: Path) -> Decoded:
-    """The file's text, decoded and normalised; LoadError for empty and binary files."""
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes (the first `limit` of them); LoadError when unreadable, empty or binary."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(-1 if limit is None else limit)
     except OSError as exc:
         raise LoadError(path, f"cannot read file ({exc.strerror or exc})") from None
     if not data.strip():
         raise LoadError(path, "empty file")
     if looks_binary(data):
         raise LoadError(path, "binary file, not text")
-    decoded = decode_bytes(data)
+    return data
+
+
+def read_decoded(path: Path) -> Decoded:
+    """The file's text, decoded and normalised; LoadError for empty and binary files."""
+    decoded = decode_bytes(read_bytes(path))
     text = normalise_text(decoded.text)
     if not text.strip():
         raise LoadError(path, "empty file")

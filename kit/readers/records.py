@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from ..errors import LoadError
-from .base import RawRecord, RecordError
-from .decode import detect_encoding, looks_binary, normalise_text, repair_decoded
+from .base import RawRecord, RecordError, read_bytes
+from .decode import detect_encoding, normalise_text, repair_decoded
 
 __all__ = ["read_csv_file", "read_jsonl_file", "TEXT_COLUMNS", "ID_COLUMNS"]
 
@@ -33,15 +33,7 @@ def _chunks(path: Path) -> Iterator[bytes]:
 
 
 def _open_text(path: Path) -> tuple[io.TextIOWrapper, str]:
-    try:
-        with path.open("rb") as f:
-            head = f.read(8192)
-    except OSError as exc:
-        raise LoadError(path, f"cannot read file ({exc.strerror or exc})") from None
-    if not head.strip():
-        raise LoadError(path, "empty file")
-    if looks_binary(head):
-        raise LoadError(path, "binary file, not text")
+    read_bytes(path, limit=8192)  # unreadable, empty or binary: LoadError before any streaming
     encoding = detect_encoding(_chunks(path))
     return open(path, encoding=encoding, errors="replace", newline=""), encoding
 
