@@ -365,7 +365,7 @@ def _recover_header(
 
 
 def _strip_leading_date(paragraph: str) -> tuple[str, str | None]:
-    """"Published February 23 2015 A suicide bomber…" → the sentence, and the date cut from it."""
+    """"Published March 3 2016 A car bomb exploded…" → the sentence, and the date cut from it."""
     match = _DATE_PREFIX.match(paragraph)
     if not match or parse_date(match.group()) is None:
         return paragraph, None

@@ -106,7 +106,7 @@ class _Builder:
         if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "dep", "acl"} or verb.head.i == verb.i:
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return verb.head  # "the official SANA news agency confirming …"
+            return verb.head  # "the state news agency reporting …"
         left = [t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i]]
         if verb.dep_ == "conj" and ("and" in left or "but" in left) and self._subject(verb.head) is not None:
             return self._subject(verb.head)  # "X took Aleppo and claimed to have …"
@@ -209,7 +209,7 @@ class _Builder:
                 break
             post = post[1:]
         if post and (post[0].lower_ in _SUBORDINATORS or doc[post[0].i - 1].text == "," and post[0].lower_ in {"and", "but"}):
-            post = []  # "…, the ministry said, as Hezbollah fired rockets": not what was said
+            post = []  # "…, the ministry said, as militants shelled the town": not what was said
         if len(post) >= 2 and (self._substantial(post) or lemma in _DENIALS and any(t.pos_ == "NOUN" for t in post)):
             return span_chars(post)
         first = min(speaker[0].i, verb.i)

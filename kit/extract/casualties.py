@@ -7,7 +7,7 @@ A figure is a quantity ("nearly 1,000", "four", "dozens") tied to an outcome wor
   "N X, including M Y" / "among them M Y" / "among the dead were M Y"      (M is `part_of` N)
 and whose noun, if any, counts people (never kilometres, years, drones, buildings: `data/not_victims.txt`).
 "others", "more" and bare numbers inherit the victim class of the figure they follow ("killed four
-civilians and wounded 54 others"). Source and status come from the claim whose content holds the figure.
+civilians and wounded 31 others"). Source and status come from the claim whose content holds the figure.
 """
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ class _Reader:
             if not self._numberish(token) or _looks_like_year(token) or (
                     i > 0 and doc[i - 1].lower_ in {"aged", "age", "ages", "aging"}) or (
                     i > 1 and doc[i - 1].lower_ == "and" and doc[i - 2].like_num and i > 2 and doc[i - 3].lower_ == "aged"):
-                i += 1  # "two civilians aged 54 and 67": ages
+                i += 1  # "two farmers aged 41 and 73": ages
                 continue
             if token.lower_ in {"quarter", "half", "third"}:  # "a quarter of a million", "half a million"
                 tail = [t.lower_ for t in doc[i + 1 : i + 4]]
@@ -146,7 +146,7 @@ class _Reader:
         """The noun the quantity counts: (start, end, class) — class None for "others"; None if no noun."""
         doc, j = self.doc, q_end
         if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in {"the", "its", "their", "his", "her"}:
-            found = self.victim(j + 2)  # "four of the faction's fighters", "24 of its personnel"
+            found = self.victim(j + 2)  # "six of the group's fighters", "24 of its personnel"
             if found is not None and found[2] not in {"not"}:
                 return j, found[1], found[2]
         start = j
@@ -207,14 +207,14 @@ class _Reader:
             if token.lower_ in {"left", "abandoned", "fled"} and [t.lower_ for t in doc[j + 1 : j + 3]] in (
                     ["their", "homes"], ["their", "home"], ["their", "villages"]):
                 return j, "displaced"  # "300 residents had left their homes"
-            if token.lower_ in {"aged", "age"}:  # "two civilians aged 54 and 67 were killed"
+            if token.lower_ in {"aged", "age"}:  # "two farmers aged 41 and 73 died"
                 k = j + 1
                 while k < len(doc) and (doc[k].like_num or doc[k].lower_ in {"and", ",", "between", "to"}):
                     k += 1
                 j, steps = k, steps + (k - j)
                 continue
             if token.lower_ == "of" and j + 1 < len(doc) and doc[j + 1].lower_ not in {"them", "whom"}:
-                k = j + 1  # "400 residents of Abu Surra had fled", "residents of frontline villages"
+                k = j + 1  # "300 residents of the valley had fled", "residents of frontline villages"
                 while k < len(doc) and k - j <= 4 and doc[k].pos_ in {"PROPN", "NOUN", "ADJ", "DET"} and not self.outcome_of(doc[k]):
                     k += 1
                 if k > j + 1:
@@ -231,7 +231,7 @@ class _Reader:
                 continue
             if token.lower_ == "and" and j + 1 < len(doc) and (self._numberish(doc[j + 1]) or doc[j + 1].lower_ in
                                                                {"a", "an", "around", "about", "at", "more", "nearly", "some"}):
-                j, steps = j + 2, steps + 2  # "Two women and two soldiers were killed", "… and around 20 VDP"
+                j, steps = j + 2, steps + 2  # "Three nurses and a policeman died", "… and around 20 militiamen"
                 while j < len(doc) and steps < 12 and (doc[j].pos_ in {"NOUN", "ADJ", "NUM", "PROPN"} or self._numberish(doc[j])
                                                        or doc[j].lower_ in {"least", "than", "around", "about"}):
                     j, steps = j + 1, steps + 1
@@ -271,7 +271,7 @@ class _Reader:
                 if nxt is not None and self.outcome_of(nxt):
                     return nxt.i, self.outcome_of(nxt)
             if lower in {"forced", "force", "forcing"}:
-                continue  # "forced up to 45,000 people to flee": the outcome comes after
+                continue  # "forced some 12,000 people to flee": the outcome comes after
             if lower in {"to", "at", "of", "the", "a", "some", "about", "around", "nearly", "least", "more", "than",
                          "over", "another", "further", "rose", "risen", "climbed", "reached", "stood", "stands", "up",
                          "has", "have", "had", "now", "jumped", "increased",
@@ -314,7 +314,7 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         found_part = None
         if of_the[:2] == ["of", "the"] and len(of_the) == 4 and of_the[2] in lexicon.outcomes \
                 and of_the[3] in {"were", "was", "are", "included"}:
-            named = reader.victim(q_end + 4)  # "at least two of the dead were civilians"
+            named = reader.victim(q_end + 4)  # "at least three of the dead were children"
             if named is not None and named[2] not in {"not"}:
                 found_part = (q_end + 2, lexicon.outcomes[of_the[2]])
                 victim = named
@@ -345,7 +345,7 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         coordinated = previous is not None and previous.end == q_start - 1 and doc[q_start - 1].lower_ in {"and", ","}
         if (found is None or found == before) and coordinated:
             found = (previous.o_index, previous.outcome)  # "killed 15 civilians and 27 fighters"
-            if previous.part_of is not None:  # "including seven children and four women"
+            if previous.part_of is not None:  # "including five children and two women"
                 part_outcome = "inherit"
         if found is None and is_part:
             found = (q_start, part_outcome) if part_outcome != "inherit" else None
@@ -354,7 +354,7 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         if found_part is not None:
             found, is_part, part_outcome = found_part, True, found_part[1]
         if found is None and victim is not None and doc[victim[1] - 1].lower_ in {"bodies", "corpses"}:
-            found = (victim[1] - 1, "killed")  # "another 10 bodies yet to be identified"
+            found = (victim[1] - 1, "killed")  # "a further 8 bodies were recovered"
         if found is None and victim is not None and doc[victim[1] - 1].lower_ in {"hostages", "captives"}:
             found = (victim[1] - 1, "detained")  # "taking about 250 hostages"
         if found is None:
@@ -385,7 +385,7 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
 
 
 def _singulars(doc: Doc, reader: _Reader, figures: list[Figure], sents: Sentences) -> list[Figure]:
-    """"among them 4 children and a woman", "killing a child": singular figures of one."""
+    """"among them 3 boys and a woman", "killing a child": singular figures of one."""
     extra = []
     taken = {i for f in figures for i in range(f.start, f.end)}
     for token in doc:
@@ -403,7 +403,7 @@ def _singulars(doc: Doc, reader: _Reader, figures: list[Figure], sents: Sentence
         if parent is None and follows[:1] == ["among"] and follows[1:2] in (["them"], ["whom"]):
             parent = next((f for f in reversed(figures) if f.end <= token.i and f.part_of is None
                            and sents.start(f.q_start) == sents.start(token.i)), None)
-            if parent is not None:  # "three persons were killed a woman among them"
+            if parent is not None:  # "five people died a girl among them"
                 parent = Figure(parent.quantity, parent.q_start, parent.q_end, parent.outcome, parent.o_index,
                                 part_of=parent.figure_id)
         after = reader.outcome_after(token.i + 2)

@@ -286,7 +286,7 @@ class EntityResolver:
         return sorted(kept + extra, key=lambda c: c.start)
 
     def _named_places(self, doc: Doc, kept: list[Candidate]) -> list[Candidate]:
-        """"the town of Dejen", "the commune of Petite-Rivière": a capitalised name after a place noun and
+        """"the village of Ain Tarma", "the commune of Saint-Marc": a capitalised name after a place noun and
         "of" is a place even when the statistical NER did not see it."""
         covered = {i for c in kept for i in range(c.start, c.end)}
         extra = []

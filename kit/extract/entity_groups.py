@@ -50,7 +50,7 @@ def place_context(doc: Doc, candidates: list[Candidate]) -> None:
         elif after < len(doc) and doc[after].lower_ in PLACE_NOUNS and doc[after].lower_ not in {"state"}:
             cand.context_label = PLACE_NOUNS[doc[after].lower_]
         elif apposition:
-            cand.context_label = apposition  # "Goof Buraale, a village about 20 kilometres east of …"
+            cand.context_label = apposition  # "Kafr Tala, a village 15 km north of …"
         elif before is not None and before[1].lower_ == "of" and before[0].lower_ in DWELLERS:
             cand.context_label = "GPE"  # "a resident of Adan Yabaal"
         elif cand.start > 0 and doc[cand.start - 1].lower_ in LOCATIVE_PREPS and cand.label == "PERSON" \

@@ -1,8 +1,8 @@
 """Speaker resolution: a speaker phrase → the canonical name of who speaks.
 
 * an entity in the phrase: a person first ("Observatory director Rami Abdel Rahman"), else an organisation
-  ("SANA reporter", "a source at Aleppo Police Command"), never one inside a verb phrase ("a local
-  activist speaking to AFP"); further entities joined by "and" are co-speakers;
+  ("SANA reporter", "an official at the Homs Health Directorate"), never one inside a verb phrase ("a doctor
+  talking to Reuters"); further entities joined by "and" are co-speakers;
 * a pronoun: the nearest earlier speaker or subject of a compatible kind (he/she → person, it → organisation);
 * a definite description ("the source", "the monitor"): the earlier speaker described the same way, or
   the monitor named in the article;
@@ -97,7 +97,7 @@ class SpeakerResolver:
         text = self.text[start:end]
         inside = [m for m in self._inside(start, end) if m["label"] in {"PERSON", "ORG", "GPE", "NORP"}
                   and not _MODIFIER.match(self.text, m["end_char"])]  # "Hamas-run", "Iran-aligned"
-        # a name closing the phrase is its apposition ("Pathologist at the Aleppo University Hashim")
+        # a name closing the phrase is its apposition ("Spokesman for the provincial council Omar Haddad")
         direct = [m for m in inside if not self._embedded(m, head) or (m["label"] == "PERSON" and m["end_char"] == end)]
         people = [m for m in direct if m["label"] == "PERSON"]
         orgs = [m for m in direct if m["label"] == "ORG"]
