@@ -23,6 +23,13 @@ def test_actor_gazetteer_is_large_sourced_and_labelled():
         assert conflicts[country] > 0, country
 
 
+def test_every_row_cites_a_reference_page_of_its_own():
+    """kit/data/SOURCES.md: rows come from systematic sources; "wire usage" alone is no reference."""
+    for name, key in (("actors.csv", "canonical"), ("places.csv", "name")):
+        unsourced = [r[key] for r in rows(name) if not r["source"].startswith(("Wikipedia:", "GeoNames", "organisation's own site"))]
+        assert not unsourced, (name, unsourced)
+
+
 def test_places_have_coordinates_and_sources():
     places = rows("places.csv")
     assert len(places) >= 300
