@@ -27,6 +27,13 @@ def compact(rows):
     ("More than 20,000 people were displaced by the fighting.", [("displaced", 20000, 20000, None, "unknown")]),
     ("Three children are still missing after the raid.", [("missing", 3, 3, 3, "children")]),
     ("Thirty-nine people were killed and wounded in the blast.", [("killed_or_wounded", 39, 39, 39, "unknown")]),
+    # made-up sentences for classes seen on real text (issue 10)
+    ("The shelling caused three deaths and 17 injuries.", [("killed", 3, 3, 3, "unknown"), ("wounded", 17, 17, 17, "unknown")]),
+    ("Police confirmed the killing of two farmers near the river.", [("killed", 2, 2, 2, "civilians")]),
+    ("Rebels announced the abduction of 12 engineers.", [("detained", 12, 12, 12, "unknown")]),
+    ("Nine civilians mostly elderly men were killed in the raid.", [("killed", 9, 9, 9, "civilians")]),
+    ("Eight civilians from one village were killed in the strike.", [("killed", 8, 8, 8, "civilians")]),
+    ("The toll could be as high as 3000.", [("killed", None, 3000, 3000, "unknown")]),
 ])
 def test_structures(nlp, text, expected):
     assert compact(figures(nlp, text)) == expected
@@ -102,3 +109,15 @@ def test_seed_figures():
         ("killed", 4, "civilians", "Syrian Civil Defence"),
         ("wounded", 54, "civilians", "Syrian Civil Defence"),
     ]
+
+
+def test_comma_less_part_lists_and_as_well_as(nlp):
+    rows = figures(nlp, "The bombing killed 30 civilians including 8 women six children and one nurse.")
+    assert [(r["best"], r["part_of"] is not None) for r in rows][:3] == [(30, False), (8, True), (6, True)]
+    rows = figures(nlp, "Fighting killed 12 soldiers as well as 20 rebels.")
+    assert compact(rows) == [("killed", 12, 12, 12, "combatants"), ("killed", 20, 20, 20, "combatants")]
+
+
+def test_objects_coordinated_across_modifiers(nlp):
+    rows = figures(nlp, "Gunmen killed two guards from the mine and three drivers from the depot.")
+    assert [(r["outcome"], r["best"]) for r in rows] == [("killed", 2), ("killed", 3)]

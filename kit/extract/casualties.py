@@ -41,6 +41,17 @@ _ELLIPTIC = {"others", "other", "more", "another", "further"}
 QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"another", "a", "further"}
 _TOLL = {"toll", "tally", "count"}
 _LIFE = {"life", "lives"}
+# outcome nouns that count themselves: "three deaths", "22 injuries", "40 fatalities", "N casualties"
+_OUTCOME_NOUNS = {"deaths", "fatalities", "injuries", "casualties", "dead", "injured", "wounded", "killings"}
+# nouns naming an outcome before "of N": "the killing of two people", "the abduction of 20 workers"
+_NOMINAL_OUTCOMES = {"killing", "killings", "death", "deaths", "murder", "murders", "assassination", "assassinations",
+                     "execution", "executions", "massacre", "injury", "injuries", "wounding", "abduction",
+                     "abductions", "kidnapping", "kidnappings", "arrest", "arrests", "detention", "displacement",
+                     "disappearance", "slaying", "slayings"}
+# words before a list of victims that only describes the group: "12 civilians, mostly women and children, died"
+_DESCRIBING = {"mostly", "mainly", "largely", "primarily", "predominantly", "chiefly", "mostly", "many", "most"}
+# intransitive outcome verbs whose subject is the victim ("two soldiers died"); transitive ones take it as object
+_INTRANSITIVE = {"die", "perish", "disappear", "flee"}
 
 
 @dataclass(frozen=True)
@@ -223,6 +234,20 @@ class _Reader:
             if token.lower_ in _LINKING or token.is_space:
                 j, steps = j + 1, steps + 1
                 continue
+            if token.lower_ in _DESCRIBING:  # "… civilians mostly women and children were killed"
+                k = j + 1
+                while k < len(doc) and k - j <= 6 and (doc[k].pos_ in {"NOUN", "ADJ", "DET", "CCONJ", "ADP"}
+                                                       or doc[k].lower_ in {"and", "of", "them", ","}) \
+                        and not self.outcome_of(doc[k]):
+                    k += 1
+                if k > j + 1:
+                    j, steps = k, steps + (k - j)
+                    continue
+            if (self._numberish(token) or token.lower_ in {"a", "an"}) and steps > 0:
+                listed = self.victim(j + 1)  # a list of parts: "three civilians two women and a man were killed"
+                if listed is not None and listed[2] not in {"not", None}:
+                    j, steps = listed[1], steps + (listed[1] - j)
+                    continue
             if token.lower_ in {"including", "among"}:  # "N people, including M children, were killed"
                 k = j + 1
                 while k < len(doc) and k - j < 8 and not self.outcome_of(doc[k]) and doc[k].text not in {".", ";"}:
@@ -242,12 +267,16 @@ class _Reader:
     def outcome_before(self, i: int) -> tuple[int, str] | None:
         """"killed N", "killing N", "left … dead", "the death toll rose to N", "claimed the lives of N"."""
         doc = self.doc
-        for k in range(i - 1, max(-1, i - 5), -1):
+        for k in range(i - 1, max(-1, i - 7), -1):
             token = doc[k]
             lower = token.lower_
             if lower in {".", ";", ":"} or (token.is_space and "\n" in token.text):
                 return None
             outcome = self.outcome_of(token)
+            if lower in _NOMINAL_OUTCOMES and k + 1 < i and doc[k + 1].lower_ == "of":
+                nominal = self.lex.outcomes.get(lower) or _nominal_outcome(lower)
+                if nominal:
+                    return k, nominal  # "the killing of two people", "the abduction of 20 workers"
             if outcome and (token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or lower in {"injured", "wounded", "dead"}):
                 if lower in {"dead", "death", "deaths"} and k < i - 1:
                     continue
@@ -274,7 +303,8 @@ class _Reader:
                 continue  # "forced some 12,000 people to flee": the outcome comes after
             if lower in {"to", "at", "of", "the", "a", "some", "about", "around", "nearly", "least", "more", "than",
                          "over", "another", "further", "rose", "risen", "climbed", "reached", "stood", "stands", "up",
-                         "has", "have", "had", "now", "jumped", "increased",
+                         "has", "have", "had", "now", "jumped", "increased", "may", "might", "could", "be", "high",
+                         "put", "stand", "standing", "hit", "surpassed", "exceeded", "passed", "topped",
                          "as", "many", "injuring", "wounding", "killing", "dozens", "hundreds", "also"}:
                 continue
             if token.pos_ in {"ADV", "PART"}:
@@ -289,6 +319,8 @@ class _Reader:
         while words and words[-1] in {"were", "was", "are", "is", "also", "at", "least", "more", "than", "nearly",
                                       "some", "about", "around"}:
             words.pop()
+        if len(words) >= 3 and words[-1] == "and" and words[-3] in {"a", "an"} and words[-2] in self.lex.victims:
+            words = words[:-3]  # "among them a child and two women"
         for cue in _PART_CUES:
             if len(words) >= len(cue) and tuple(words[-len(cue):]) == cue:
                 outcome = self.lex.outcomes.get(cue[-1]) if cue[0] == "among" and len(cue) > 2 else None
@@ -296,6 +328,41 @@ class _Reader:
                     outcome = self.lex.outcomes[cue[1]]  # "the dead included six women"
                 return outcome or ("inherit" if cue[-1] not in {"victims", "casualties"} else "inherit")
         return None
+
+
+def _nominal_outcome(noun: str) -> str | None:
+    """The outcome a nominalisation names ("assassination" → killed, "abduction" → detained)."""
+    if noun in {"killing", "killings", "death", "deaths", "murder", "murders", "assassination", "assassinations",
+                "execution", "executions", "massacre", "slaying", "slayings"}:
+        return "killed"
+    if noun in {"injury", "injuries", "wounding"}:
+        return "wounded"
+    if noun in {"abduction", "abductions", "kidnapping", "kidnappings", "arrest", "arrests", "detention"}:
+        return "detained"
+    return {"displacement": "displaced", "disappearance": "missing"}.get(noun)
+
+
+def _syntactic_outcome(reader: "_Reader", head: Token) -> tuple[int, str] | None:
+    """The outcome verb the victim noun is an argument of, from the parse: "N civilians mostly women and
+    children were killed" (subject of a passive), "killed this man, his son and five others" (object, through
+    the coordination), "two soldiers died" (subject of an intransitive outcome verb)."""
+    noun = head
+    for _ in range(4):
+        if noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        else:
+            break
+    verb = noun.head
+    if verb.i == noun.i or not verb.tag_.startswith("VB"):
+        return None
+    outcome = reader.outcome_of(verb)
+    if outcome is None:
+        return None
+    if noun.dep_ == "nsubjpass" or (noun.dep_ == "dobj" and lemma_of(verb) not in _INTRANSITIVE):
+        return verb.i, outcome
+    if noun.dep_ == "nsubj" and lemma_of(verb) in _INTRANSITIVE:
+        return verb.i, outcome
+    return None
 
 
 def _looks_like_year(token: Token) -> bool:
@@ -324,6 +391,12 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             victim = reader.victim(q_end)
         if victim is not None and victim[2] == "not":
             continue
+        if q_start > 0 and doc[q_start - 1].lower_ == "from":
+            continue  # "civilians from one family": a description, not a count of victims
+        own_outcome = None
+        if victim is not None and doc[victim[1] - 1].lower_ in _OUTCOME_NOUNS and victim[1] - victim[0] == 1:
+            own_outcome = (victim[1] - 1, lexicon.outcomes.get(doc[victim[1] - 1].lower_, "killed"))
+            victim = None  # "three deaths", "22 injuries": the noun is the outcome
         if any(t.ent_type_ in _SKIP_ENTS for t in doc[q_start:q_end]) and (victim is None or victim[2] in {None, "unknown"}
                                                                           and doc[victim[1] - 1].lower_ not in lexicon.victims):
             continue  # a date, time, percentage, sum or measure — unless it plainly counts people
@@ -333,6 +406,10 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
 
         after = reader.outcome_after(tail)
         before = reader.outcome_before(q_start)
+        if own_outcome is not None:
+            after, before = own_outcome, None
+        if after is None and before is None and victim is not None:
+            after = _syntactic_outcome(reader, doc[victim[1] - 1])
         if after is not None and before is not None:
             gap_after = sum(1 for t in doc[tail : after[0]] if not t.is_space)
             gap_before = sum(1 for t in doc[before[0] + 1 : q_start] if not t.is_space and t.lower_ not in QUALIFIER_WORDS)
@@ -342,11 +419,11 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         part_outcome = reader.part_cue(q_start)
         is_part = part_outcome is not None
         previous = figures[-1] if figures else None
-        coordinated = previous is not None and previous.end == q_start - 1 and doc[q_start - 1].lower_ in {"and", ","}
+        coordinated = previous is not None and _coordinated(doc, previous, q_start, victim)
         if (found is None or found == before) and coordinated:
             found = (previous.o_index, previous.outcome)  # "killed 15 civilians and 27 fighters"
             if previous.part_of is not None:  # "including five children and two women"
-                part_outcome = "inherit"
+                part_outcome, is_part = "inherit", True
         if found is None and is_part:
             found = (q_start, part_outcome) if part_outcome != "inherit" else None
             if found is None and previous is not None and sents.start(previous.q_start) == sents.start(q_start):
@@ -384,10 +461,28 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
     return sorted(figures, key=lambda f: f.q_start)
 
 
+def _coordinated(doc: Doc, previous: Figure, q_start: int, victim: tuple[int, int, str | None] | None) -> bool:
+    """The figure at q_start is coordinated with the previous one: "15 civilians and 27 fighters",
+    "… as well as 50 rebels", a list with its commas stripped ("11 women nine children"), or (by the parse)
+    "two men from one village and three men from another"."""
+    gap = [t.lower_ for t in doc[previous.end : q_start]]
+    if gap in (["and"], [","], [",", "and"], ["as", "well", "as"], ["and", "also"]):
+        return True
+    if not gap and previous.part_of is not None:
+        return True
+    if gap and gap[-1] in {"and", ","} and len(gap) <= 8 and previous.o_index < previous.q_start \
+            and not any(t.pos_ in {"VERB", "AUX"} or t.lower_ in {".", ";"} for t in doc[previous.end : q_start]):
+        return True  # objects of one outcome verb: "killed two guards from the mine and three drivers from the depot"
+    if victim is None or previous.victim_end is None or not 0 < len(gap) <= 8 or "." in gap:
+        return False
+    head, previous_head = doc[victim[1] - 1], doc[previous.victim_end - 1]
+    return head.dep_ == "conj" and head.head.i == previous_head.i
+
+
 def _singulars(doc: Doc, reader: _Reader, figures: list[Figure], sents: Sentences) -> list[Figure]:
     """"among them 3 boys and a woman", "killing a child": singular figures of one."""
     extra = []
-    taken = {i for f in figures for i in range(f.start, f.end)}
+    taken = {i for f in figures for i in range(f.q_start, max(f.q_end, f.victim_end or 0))}  # quantity and victims
     for token in doc:
         if token.lower_ not in {"a", "an"} or token.i in taken or token.i + 1 >= len(doc):
             continue

@@ -32,7 +32,7 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 VAGUE = {"several", "few", "dozens", "scores", "hundreds", "thousands", "tens", "many", "numerous", "millions"}
 # qualifier → which bounds the number sets: (low, best, high)
 QUALIFIERS: dict[str, tuple[bool, bool, bool]] = {
-    **{q: (False, True, True) for q in ("nearly", "almost", "close to", "up to", "as many as", "fewer than",
+    **{q: (False, True, True) for q in ("nearly", "almost", "close to", "up to", "as many as", "as high as", "fewer than",
                                         "less than", "under", "just under", "no more than", "at most",
                                         "not more than", "nearly all")},
     **{q: (True, True, False) for q in ("at least", "more than", "over", "upwards of", "in excess of",
