@@ -32,7 +32,14 @@ _SUBORDINATORS = {"as", "while", "when", "after", "before", "because", "since", 
                   "until", "if"}
 _DENIALS = {"deny", "reject", "dismiss", "dispute", "contradict", "refute"}
 _TRAILING_CUES = {"reports": "report", "says": "say", "adds": "add", "writes": "write", "claims": "claim"}
-_NOT_SPEAKERS = {"attack", "attacks", "blast", "explosion", "strike", "strikes", "airstrike", "airstrikes", "shelling",
+_TOLL_VERBS = {"put", "give", "raise", "revise"}
+# Prepositions that open an adjunct of the saying, not its content ("said in a statement", "said on Monday");
+# not "of", "about", "for", "to" ("accused X of Y", "warned about Y", "called for Y", "responded to Y").
+_ADJUNCT_PREPS = {"in", "on", "at", "during", "via", "through", "after", "following", "with", "from", "before"}
+_TOLL_NOUNS = {"toll", "tally", "number", "figure", "count"}
+# Performatives: "declared a truce", "announced a curfew" — an act with a noun-phrase object, not a statement.
+_ACTS = {"declare", "announce", "proclaim"}
+_NOT_SPEAKERS = {"estimates", "estimate", "attack", "attacks", "blast", "explosion", "strike", "strikes", "airstrike", "airstrikes", "shelling",
                  "bombing", "fighting", "war", "conflict", "offensive", "toll", "bomb", "shell", "rocket", "it's"}
 
 
@@ -64,6 +71,12 @@ class _Builder:
         if any(c.dep_ == "neg" or c.lower_ in {"rarely", "never", "seldom"} for c in token.children):
             return None  # "did not specify", "rarely announces"
         lemma = lemma_of(token)
+        if lemma in _TOLL_VERBS:  # "the ministry put the death toll at 16": a cue only with a toll as object
+            toll = any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS and any(t.like_num for t in c.subtree)
+                       for c in token.children) or (
+                any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS for c in token.children)
+                and any(c.dep_ == "prep" and any(t.like_num for t in c.subtree) for c in token.children))
+            return lemma if toll and lemma in self.lexicon.verbs else None
         return lemma if lemma in self.lexicon.verbs else None
 
     def _token_from(self, char: int) -> Token | None:
@@ -210,11 +223,16 @@ class _Builder:
             post = post[1:]
         if post and (post[0].lower_ in _SUBORDINATORS or doc[post[0].i - 1].text == "," and post[0].lower_ in {"and", "but"}):
             post = []  # "…, the ministry said, as militants shelled the town": not what was said
-        if len(post) >= 2 and (self._substantial(post) or lemma in _DENIALS and any(t.pos_ == "NOUN" for t in post)):
-            return span_chars(post)
         first = min(speaker[0].i, verb.i)
         pre = trim_tokens(list(doc[self._clause_start(sent, first) : first]))
-        if len(pre) >= 3 and self._substantial(pre):
+        pre_ok = len(pre) >= 3 and self._substantial(pre)
+        if post and not clause and pre_ok and _adjunct(post):
+            return span_chars(pre)  # "…, the monitor said in an updated toll": what precedes is what was said
+        if post and not clause and _adjunct(post) and post[0].tag_ == "VBG":
+            post = []  # "…, one resident said, speaking on condition of anonymity"
+        if len(post) >= 2 and (self._substantial(post) or lemma in _DENIALS and any(t.pos_ == "NOUN" for t in post)):
+            return span_chars(post)
+        if pre_ok:
             return span_chars(pre)
         return None
 
@@ -257,6 +275,11 @@ class _Builder:
             return False  # "civilians were told to leave"
         if lemma == "claim" and any(c.dep_ == "dobj" and lemma_of(c) in {"life", "lives"} for c in children):
             return False  # "the attack claimed the lives of 12" is a toll
+        if lemma in {"respond", "reply", "react", "comment"} and not any(c.dep_ in {"ccomp", "xcomp"} for c in children):
+            return False  # "the army responded with air raids": an act, unless a clause says what was replied
+        if lemma in _ACTS and any(c.dep_ == "dobj" for c in children) and not any(
+                c.dep_ in {"ccomp", "xcomp"} for c in children):
+            return False  # "declared a ceasefire": an act, not a statement
         return True
 
     def _add(self, speaker_head: Token, speaker_tokens: list[Token], cue: list[Token] | str,
@@ -386,6 +409,13 @@ class _Builder:
             key = " ".join(t.lower_ for t in cue)
             self._add(source, phrase_tokens, key, span_chars(cue), span_chars(content),
                       self.lexicon.phrases.get(key, "reported"))
+
+
+def _adjunct(tokens: list[Token]) -> bool:
+    """Words after a cue that only say how or where it was said: "in a statement", "speaking to reporters"."""
+    first = tokens[0]
+    return first.lower_ in _ADJUNCT_PREPS or (
+        first.tag_ == "VBG" and first.lower_ in {"speaking", "referring", "writing", "talking", "citing", "quoting"})
 
 
 def extract_claims(doc: Doc, mentions: list[dict], lexicon: CueLexicon) -> list[Claim]:

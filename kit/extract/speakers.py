@@ -36,7 +36,7 @@ REPRESENTATIVES = {"source", "sources", "official", "officials", "spokesman", "s
 LEADING_VERBS = {"lead", "head", "command", "spearhead", "direct"}
 MONITOR_NOUNS = {"monitor", "monitoring", "watchdog", "observatory"}
 _STATE_MEDIA = re.compile(r"\bstate(?:-run|-owned)?\s+(television|tv|media|news agency|broadcaster|radio)\b", re.I)
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "one", "another", "some", "several", "two", "three"}
 _MODIFIER = re.compile(r"[-‐](run|led|backed|linked|affiliated|controlled|held|allied|aligned|based|funded|owned)\b", re.I)
 # Offices that speak for the body that owns them ("Libya's Interior Ministry", "the army's media wing").
 OFFICES = {"ministry", "office", "bureau", "department", "directorate", "command", "wing", "spokesman", "spokesperson",
