@@ -71,7 +71,7 @@ class _Builder:
         if any(c.dep_ == "neg" or c.lower_ in {"rarely", "never", "seldom"} for c in token.children):
             return None  # "did not specify", "rarely announces"
         lemma = lemma_of(token)
-        if lemma in _TOLL_VERBS:  # "the ministry put the death toll at 16": a cue only with a toll as object
+        if lemma in _TOLL_VERBS:  # "officials put the toll at 31": a cue only with a toll (and a number) as object
             toll = any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS and any(t.like_num for t in c.subtree)
                        for c in token.children) or (
                 any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS for c in token.children)
@@ -227,9 +227,9 @@ class _Builder:
         pre = trim_tokens(list(doc[self._clause_start(sent, first) : first]))
         pre_ok = len(pre) >= 3 and self._substantial(pre)
         if post and not clause and pre_ok and _adjunct(post):
-            return span_chars(pre)  # "…, the monitor said in an updated toll": what precedes is what was said
+            return span_chars(pre)  # "…, the agency said in a later bulletin": what precedes is what was said
         if post and not clause and _adjunct(post) and post[0].tag_ == "VBG":
-            post = []  # "…, one resident said, speaking on condition of anonymity"
+            post = []  # "…, a nurse said, speaking by telephone"
         if len(post) >= 2 and (self._substantial(post) or lemma in _DENIALS and any(t.pos_ == "NOUN" for t in post)):
             return span_chars(post)
         if pre_ok:

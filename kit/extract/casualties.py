@@ -48,7 +48,7 @@ _NOMINAL_OUTCOMES = {"killing", "killings", "death", "deaths", "murder", "murder
                      "execution", "executions", "massacre", "injury", "injuries", "wounding", "abduction",
                      "abductions", "kidnapping", "kidnappings", "arrest", "arrests", "detention", "displacement",
                      "disappearance", "slaying", "slayings"}
-# words before a list of victims that only describes the group: "12 civilians, mostly women and children, died"
+# words before a list of victims that only describes the group: "nine villagers, mainly elderly farmers, died"
 _DESCRIBING = {"mostly", "mainly", "largely", "primarily", "predominantly", "chiefly", "mostly", "many", "most"}
 # intransitive outcome verbs whose subject is the victim ("two soldiers died"); transitive ones take it as object
 _INTRANSITIVE = {"die", "perish", "disappear", "flee"}
@@ -234,7 +234,7 @@ class _Reader:
             if token.lower_ in _LINKING or token.is_space:
                 j, steps = j + 1, steps + 1
                 continue
-            if token.lower_ in _DESCRIBING:  # "… civilians mostly women and children were killed"
+            if token.lower_ in _DESCRIBING:  # "… villagers mainly elderly farmers were shot"
                 k = j + 1
                 while k < len(doc) and k - j <= 6 and (doc[k].pos_ in {"NOUN", "ADJ", "DET", "CCONJ", "ADP"}
                                                        or doc[k].lower_ in {"and", "of", "them", ","}) \
@@ -244,7 +244,7 @@ class _Reader:
                     j, steps = k, steps + (k - j)
                     continue
             if (self._numberish(token) or token.lower_ in {"a", "an"}) and steps > 0:
-                listed = self.victim(j + 1)  # a list of parts: "three civilians two women and a man were killed"
+                listed = self.victim(j + 1)  # a list of parts: "four pilgrims three boys and a nurse died"
                 if listed is not None and listed[2] not in {"not", None}:
                     j, steps = listed[1], steps + (listed[1] - j)
                     continue
@@ -320,7 +320,7 @@ class _Reader:
                                       "some", "about", "around"}:
             words.pop()
         if len(words) >= 3 and words[-1] == "and" and words[-3] in {"a", "an"} and words[-2] in self.lex.victims:
-            words = words[:-3]  # "among them a child and two women"
+            words = words[:-3]  # "among them a boy and three nurses"
         for cue in _PART_CUES:
             if len(words) >= len(cue) and tuple(words[-len(cue):]) == cue:
                 outcome = self.lex.outcomes.get(cue[-1]) if cue[0] == "among" and len(cue) > 2 else None
@@ -343,8 +343,8 @@ def _nominal_outcome(noun: str) -> str | None:
 
 
 def _syntactic_outcome(reader: "_Reader", head: Token) -> tuple[int, str] | None:
-    """The outcome verb the victim noun is an argument of, from the parse: "N civilians mostly women and
-    children were killed" (subject of a passive), "killed this man, his son and five others" (object, through
+    """The outcome verb the victim noun is an argument of, from the parse: "N villagers mainly elderly
+    farmers were shot" (subject of a passive), "shot the driver, a guard and four others" (object, through
     the coordination), "two soldiers died" (subject of an intransitive outcome verb)."""
     noun = head
     for _ in range(4):
