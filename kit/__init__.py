@@ -3,23 +3,47 @@
     >>> import kit
     >>> article = kit.load("seeds/000_fc500a8bbe85a549.txt")
     >>> tables = kit.annotate(article)          # articles, entities, claims, casualties (DataFrames)
+    >>> kit.evaluate("my_set/gold", tables)     # precision, recall, F1 against answer keys
+
+Names are imported on first use, so `import kit` (and `kit evaluate` on tables already written) does not load
+spaCy until something needs it.
 """
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
 
-from .annotate import annotate, annotate_articles  # noqa: E402
-from .article import Article, Removed  # noqa: E402
-from .articles import Corpus, iter_articles, load, load_corpus  # noqa: E402
-from .corpus import CorpusResult, annotate_corpus  # noqa: E402
-from .errors import KitError, LoadError, ModelNotFoundError  # noqa: E402
-from .nlp import add_entities, load_nlp, resolve_model  # noqa: E402
-from .paths import seeds_dir  # noqa: E402
-from .tables import COLUMNS, Tables  # noqa: E402
+_EXPORTS = {
+    "annotate": ".annotate", "annotate_articles": ".annotate",
+    "Article": ".article", "Removed": ".article",
+    "Corpus": ".articles", "iter_articles": ".articles", "load": ".articles", "load_corpus": ".articles",
+    "CorpusResult": ".corpus", "annotate_corpus": ".corpus",
+    "KitError": ".errors", "LoadError": ".errors", "ModelNotFoundError": ".errors",
+    "add_entities": ".nlp", "load_nlp": ".nlp", "resolve_model": ".nlp",
+    "seeds_dir": ".paths",
+    "COLUMNS": ".tables", "Tables": ".tables",
+    "Evaluation": ".evaluate",
+}
 
 __all__ = [
     "Article", "Removed", "Corpus", "CorpusResult", "Tables", "COLUMNS",
     "KitError", "LoadError", "ModelNotFoundError",
     "load", "load_corpus", "iter_articles", "annotate", "annotate_articles", "annotate_corpus",
-    "load_nlp", "add_entities", "resolve_model", "seeds_dir", "__version__",
+    "load_nlp", "add_entities", "resolve_model", "seeds_dir", "evaluate", "Evaluation", "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "evaluate":  # the subpackage, callable as the function (kit/evaluate/__init__.py)
+        return importlib.import_module(".evaluate", __name__)
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'kit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,4 +1,6 @@
 """`kit annotate PATH... --out DIR`: the four tables for files, folders, globs and corpus files.
+`kit evaluate GOLD (--pred DIR | --annotate PATH...)`: precision, recall and F1 against answer keys;
+`kit evaluate GOLD --check-keys [ARTICLES_DIR]`: check answer keys against their articles.
 
 Errors are one line each, naming the input and the reason; no traceback reaches the user unless
 `--debug` asks for it. Exit status: 0 all inputs annotated, 1 some inputs failed (the rest is written),
@@ -37,6 +39,21 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--engine", choices=("local", "dask"), default="local", help="where to run (default local)")
     annotate.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address (default: a local cluster)")
     annotate.add_argument("--quiet", action="store_true", help="no progress bar")
+    evaluate = sub.add_parser("evaluate", help="score tables against answer keys: precision, recall, F1 per table",
+                              description="Score the kit's tables (or any tables in the contract) against answer "
+                              "keys (schema kit-gold/1, docs/GOLD.md), or check the keys themselves.")
+    evaluate.add_argument("gold", type=Path, metavar="GOLD",
+                          help="folder of answer keys, a set's folder holding gold/, or one key file")
+    source = evaluate.add_mutually_exclusive_group(required=True)
+    source.add_argument("--pred", type=Path, metavar="DIR", help="tables written by `kit annotate` (CSV or Parquet)")
+    source.add_argument("--annotate", nargs="+", metavar="PATH", help="annotate these articles first, then score")
+    source.add_argument("--check-keys", nargs="?", const="", metavar="ARTICLES_DIR",
+                        help="check the keys against their articles (default: the articles/ folder beside GOLD)")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
+    evaluate.add_argument("--out", type=Path, metavar="DIR",
+                          help="write scores, per_article, misses and extras as CSV files to DIR")
+    evaluate.add_argument("--model", metavar="NAME", help="spaCy pipeline for --annotate")
     return parser
 
 
@@ -61,19 +78,49 @@ def _annotate(args: argparse.Namespace) -> int:
     return 1 if len(result.errors) else 0
 
 
+def _check_keys(args: argparse.Namespace) -> int:
+    from .evaluate.keys import key_files, validate_keys
+
+    n_keys = len(key_files(args.gold))
+    problems = validate_keys(args.gold, args.check_keys or None)
+    for line in problems:
+        print(line)
+    print(f"{len(problems)} problems in {n_keys} answer keys" if problems else f"OK: {n_keys} answer keys")
+    return 1 if problems else 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+    from .io import write_table
+
+    if args.check_keys is not None:
+        return _check_keys(args)
+    if args.model and not args.annotate:
+        raise KitError("--model needs --annotate (tables given with --pred are scored as they are)")
+    result = evaluate(args.gold, args.pred, annotate=args.annotate, model=args.model)
+    print(result.to_json(details=args.verbose) if args.json else result.summary(verbose=args.verbose))
+    if args.out:
+        for name in ("scores", "per_article", "misses", "extras"):
+            write_table(getattr(result, name), args.out, name)
+        print(f"kit: scores, per_article, misses and extras written to {args.out}", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "annotate":
             return _annotate(args)
+        if args.command == "evaluate":
+            return _evaluate(args)
     except KitError as exc:
         if args.debug:
             raise
         print(f"kit: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("kit: interrupted; tables already written are complete, the rest were not written", file=sys.stderr)
+        print("kit: interrupted; files already written are complete, the rest were not written", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
         if args.debug:

@@ -1,13 +1,18 @@
-"""Shared fixtures. Tests that need ../shared (answer keys, FA-KES) skip cleanly without it."""
+"""Shared fixtures. Tests that need ../shared (answer keys, FA-KES) skip cleanly without it
+($KIT_SHARED_DIR points elsewhere, e.g. from a worktree)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED = ROOT.parent / "shared"
+SEED_ARTICLE = ROOT / "tests" / "seed" / "articles" / "000_fc500a8bbe85a549.txt"  # evaluation sets in the repository
+SEED_KEY = ROOT / "tests" / "seed" / "gold" / "000_fc500a8bbe85a549.json"
+DEV = ROOT / "tests" / "dev"
+SHARED = Path(os.environ.get("KIT_SHARED_DIR") or ROOT.parent / "shared")
 
 
 def shared_path(*parts: str) -> Path:

@@ -101,9 +101,9 @@ def test_never_a_casualty(nlp, text):
 def test_seed_figures():
     import kit
 
-    from .conftest import shared_path
+    from .conftest import SEED_ARTICLE
 
-    rows = kit.annotate(kit.load(shared_path("seeds", "000_fc500a8bbe85a549.txt"))).casualties
+    rows = kit.annotate(kit.load(SEED_ARTICLE)).casualties
     assert [(r.outcome, r.best, r.victim_class, r.source) for r in rows.itertuples()] == [
         ("killed", 1000, "combatants", "Syrian state television"),
         ("killed", 4, "civilians", "Syrian Civil Defence"),

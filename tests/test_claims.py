@@ -103,9 +103,9 @@ def test_not_claims(nlp):
 def test_seed_claims_and_statuses():
     import kit
 
-    from .conftest import shared_path
+    from .conftest import SEED_ARTICLE
 
-    tables = kit.annotate(kit.load(shared_path("seeds", "000_fc500a8bbe85a549.txt")))
+    tables = kit.annotate(kit.load(SEED_ARTICLE))
     claims_ = tables.claims
     status = dict(zip(claims_["speaker"] + " " + claims_["cue"], claims_["status"]))
     assert status["Syrian state television claimed"] == "unverified"

@@ -6,7 +6,7 @@ import pytest
 import kit
 from kit.readers.text import split_header
 
-from .conftest import shared_path
+from .conftest import DEV, SEED_ARTICLE, SEED_KEY, shared_path
 
 
 def test_header_block_txt(fixtures):
@@ -115,7 +115,7 @@ def test_load_refuses_a_multi_record_file(fixtures):
 
 
 def test_dev_articles_with_headers():
-    folder = shared_path("dev", "articles")
+    folder = DEV / "articles"
     corpus = kit.load_corpus(sorted(folder.glob("*.txt")))
     assert len(corpus.articles) == 8 and corpus.errors.empty
     for article in corpus.articles:
@@ -126,8 +126,8 @@ def test_dev_articles_with_headers():
 
 
 def test_seed_metadata_matches_the_answer_key():
-    gold = json.loads(shared_path("gold", "000_fc500a8bbe85a549.json").read_text())
-    a = kit.load(shared_path("seeds", "000_fc500a8bbe85a549.txt"))
+    gold = json.loads(SEED_KEY.read_text())
+    a = kit.load(SEED_ARTICLE)
     meta = gold["metadata"]
     assert (a.title, a.outlet, a.byline, a.published) == (meta["title"], meta["outlet"], meta["byline"], meta["published"])
     assert a.standfirst.startswith(meta["standfirst_starts"])

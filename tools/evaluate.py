@@ -1,51 +1,40 @@
-"""Annotate the seed and the development set and score them with ../shared/eval/score.py.
+"""Annotate every evaluation set under tests/ and print its scores (a thin wrapper over `kit evaluate`).
 
-Usage: python tools/evaluate.py [--verbose] [--json OUT]   (needs ../shared; prints the scorer's lines)
+Usage: python tools/evaluate.py [-v] [--json OUT] [SET...]     (SET as the gate names them: dev, composed/blind)
+Needs nothing outside the repository. The gate itself: `python -m kit.evaluate.baseline` (see tests/test_eval_gate.py).
 """
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SETS = {"seed": (SHARED / "seeds", SHARED / "gold"), "dev": (SHARED / "dev" / "articles", SHARED / "dev" / "gold"),
-        "heldout": (ROOT / "tests" / "heldout" / "articles", ROOT / "tests" / "heldout" / "gold"),
-        "blind": (ROOT / "tests" / "blind" / "articles", ROOT / "tests" / "blind" / "gold")}
+from kit.evaluate.baseline import discover_sets, evaluate_set
+
+TESTS = Path(__file__).resolve().parent.parent / "tests"
 
 
-def score(name: str, *, verbose: bool = False) -> dict:
-    articles, gold = SETS[name]
-    with tempfile.TemporaryDirectory() as out:
-        import kit
-
-        result = kit.annotate_corpus(sorted(articles.glob("*.txt")), out_dir=out, progress=False)
-        if len(result.errors):
-            raise SystemExit(f"{name}: {len(result.errors)} articles failed: {result.errors.to_dict('records')}")
-        args = [sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(gold), "--pred", out]
-        text = subprocess.run(args + (["-v"] if verbose else []), capture_output=True, text=True, check=True).stdout
-        numbers = json.loads(subprocess.run(args + ["--json"], capture_output=True, text=True, check=True).stdout)
-    return {"text": text, "scores": numbers}
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("-v", "--verbose", action="store_true")
-    parser.add_argument("--json", type=Path, help="write the scores as JSON")
-    parser.add_argument("sets", nargs="*", default=list(SETS))
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write every set's scores as one JSON file")
+    parser.add_argument("sets", nargs="*", metavar="SET", help="sets to score (default: all)")
     args = parser.parse_args()
+    found = discover_sets(TESTS)
+    unknown = [name for name in args.sets if name not in found]
+    if unknown:
+        print(f"no evaluation set {', '.join(unknown)} (found: {', '.join(found)})", file=sys.stderr)
+        return 2
     results = {}
-    for name in args.sets:
-        found = score(name, verbose=args.verbose)
-        print(f"== {name}\n{found['text']}")
-        results[name] = found["scores"]
+    for name in args.sets or list(found):
+        evaluation = evaluate_set(found[name])
+        print(f"== {name}\n{evaluation.summary(verbose=args.verbose)}\n")
+        results[name] = evaluation.to_dict()
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n")
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
