@@ -29,6 +29,7 @@ class Article:
     url: str | None = None
     encoding: str | None = None
     replaced_chars: int = 0
+    case_restored: int = 0  # paragraphs written in capitals whose case the cleaner restored
     removed: tuple[Removed, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)  # other fields of the source; do not mutate
 
@@ -65,4 +66,5 @@ class Article:
             "standfirst": self.standfirst,
             "encoding": self.encoding,
             "replaced_chars": self.replaced_chars,
+            "case_restored": self.case_restored,
         }

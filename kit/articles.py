@@ -58,6 +58,7 @@ def article_from_record(record: RawRecord) -> Article:
         encoding=record.encoding,
         replaced_chars=record.replaced_chars,
         removed=cleaned.removed,
+        case_restored=cleaned.case_restored,
         metadata=metadata,
     )
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from .article import Removed
+from .casing import is_shouted, restore_case
 from .dates import looks_like_dateline, parse_date
 from .lexicons import boilerplate_patterns, outlets
 
@@ -44,6 +45,9 @@ _WIRE_DATELINE = re.compile(
     r"^(?:[A-Z][A-Z'.\- ]{1,30}(?:,\s*[A-Z][\w.\- ]{1,30}?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
     r"\((?:Reuters|AP|AFP|dpa|DPA|Xinhua|UPI|Anadolu|AA|ANI|PTI|Kyodo|Yonhap|EFE|ANSA|TASS|IANS)\)\s*[-–—]+\s*"
     r"|^[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s*[-–—]{1,2}\s+(?=[A-Z])"
+    # teleprinter copy: "CITY, 3 JAN 90 (AGENCY) -- [REPORT] [SOURCE] [TEXT] …" (date, agency, FBIS-style tags)
+    r"|^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}"
+    r"(?:\s*\([^)]{1,40}\))?\s*[-–—]{1,2}\s*(?:\[[^\]]{1,80}\]\s*)*"
 )
 _INLINE_CHROME = re.compile(r"\s*(?:Slideshow\s*\(\d+\s+Images?\)|\(Click to enlarge\))", re.I)
 _TRAILERS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -70,6 +74,7 @@ class Cleaned:
     published: str | None = None
     outlet: str | None = None
     removed: tuple[Removed, ...] = field(default_factory=tuple)
+    case_restored: int = 0  # paragraphs written in capitals given their usual case (see kit.casing)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -221,6 +226,7 @@ def clean_article(
 
     texts: list[str] = []
     wire_cut = None
+    case_restored = 0
     for i in kept:
         if reasons[i] is not None:
             continue
@@ -239,6 +245,8 @@ def clean_article(
         paragraph, cut, credit = _strip_trailers(paragraph)
         removed.extend(cut)
         found_byline = found_byline or credit
+        if is_shouted(paragraph):
+            paragraph, case_restored = restore_case(paragraph), case_restored + 1
         if not texts and title and paragraph:
             head, paragraph = _split_headline(paragraph, title)
             if head:
@@ -248,7 +256,7 @@ def clean_article(
 
     headline = title or (paragraphs[title_index] if title_index is not None else None)
     if title and title.strip() and not (texts and _title_inside(texts[0], title)):
-        texts.insert(0, title.strip())
+        texts.insert(0, restore_case(title.strip()) if is_shouted(title) else title.strip())
     return Cleaned(
         text="\n\n".join(texts),
         title=headline.strip() if headline else None,
@@ -257,6 +265,7 @@ def clean_article(
         published=published or found_date,
         outlet=outlet,
         removed=tuple(removed),
+        case_restored=case_restored,
     )
 
 

@@ -14,7 +14,7 @@ __all__ = ["Tables", "COLUMNS", "TABLE_NAMES", "annotation_of", "annotation_rows
 
 COLUMNS: dict[str, list[str]] = {
     "articles": ["doc_id", "source_path", "title", "outlet", "byline", "published", "url", "text",
-                 "n_paragraphs", "n_chars", "removed_chars", "standfirst", "encoding", "replaced_chars"],
+                 "n_paragraphs", "n_chars", "removed_chars", "standfirst", "encoding", "replaced_chars", "case_restored"],
     "entities": ["doc_id", "start_char", "end_char", "text", "label", "canonical", "sent_id", "kind"],
     "claims": ["doc_id", "start_char", "end_char", "speaker", "speaker_text", "cue", "content", "kind", "status",
                "status_evidence", "speaker_start", "speaker_end", "cue_start", "cue_end", "content_start",
@@ -24,7 +24,7 @@ COLUMNS: dict[str, list[str]] = {
                    "figure_id", "part_of", "cumulative", "sent_id"],
 }
 TABLE_NAMES = tuple(COLUMNS)
-INTEGER_COLUMNS = {"start_char", "end_char", "n_paragraphs", "n_chars", "removed_chars", "replaced_chars", "sent_id",
+INTEGER_COLUMNS = {"start_char", "end_char", "n_paragraphs", "n_chars", "removed_chars", "replaced_chars", "case_restored", "sent_id",
                    "low", "best", "high", "speaker_start", "speaker_end", "cue_start", "cue_end", "content_start",
                    "content_end", "figure_id", "part_of"}
 

@@ -149,3 +149,26 @@ def test_not_bylines(line):
 def test_hard_wrapped_text_is_rejoined():
     wrapped = "Russian shelling killed 12 civilians in Kharkiv on Monday, the\nregional governor said, as Moscow's forces pressed their assault on\nthe north-east of Ukraine."
     assert split_paragraphs(wrapped) == [re.sub(r"\s*\n", " ", wrapped)]
+
+
+def test_text_in_capitals_gets_its_usual_case_with_offsets_kept():
+    from kit.casing import is_shouted, restore_case
+
+    shouted = ("RIVERTON, 4 MAR 91 (XINHUA) -- [TEXT] GENERAL TOMAS VELARDE, COMMANDER OF THE NATIONAL POLICE, SAID "
+               "TODAY THAT THE PRL (POPULAR REVOLUTIONARY LEAGUE) KILLED TWO GUARDS.")
+    restored = restore_case(shouted)
+    assert len(restored) == len(shouted) and restored.lower() == shouted.lower()
+    assert "Tomas Velarde" in restored and "National Police" in restored and "(PRL" not in restored
+    assert "said today that" in restored and "killed two guards" in restored
+    assert is_shouted(shouted) and not is_shouted(restored)
+
+
+def test_teleprinter_message_ids_and_datelines_are_cut():
+    from kit.cleaning import clean_article
+
+    body = ("TST-LOG-0042 (ACME LTD)\n\nRIVERTON, 4 MAR 91 (XINHUA) -- [REPORT] [PROVINCIAL RADIO] [TEXT] GUNMEN "
+            "KILLED TWO GUARDS AT A MINE NEAR THE BORDER, THE PROVINCIAL GOVERNOR SAID TODAY.")
+    cleaned = clean_article(body)
+    assert cleaned.text.startswith("Gunmen killed two guards")
+    assert {r.reason for r in cleaned.removed} >= {"boilerplate:identifier", "dateline"}
+    assert cleaned.case_restored == 1

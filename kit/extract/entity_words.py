@@ -1,19 +1,16 @@
 """Word lists of the entity layer: labels, organisation heads, place nouns and suffixes, ranks."""
 from __future__ import annotations
 
+from ..lexicons import data_text
+
 __all__ = [
     "ENTITY_LABELS", "ORG_HEADS", "ADMIN_TERMS", "PLACE_SUFFIXES", "DESCRIPTION_NOUNS", "PLACE_NOUNS", "PLACE_HEADS",
     "POSSESSIVE", "DWELLERS", "LOCATIVE_PREPS", "RANKS",
 ]
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
-# Head nouns that end an organisation's name ("Aleppo Police Command", "Homs Media Center").
-ORG_HEADS = frozenset("""
-command council university ministry committee brigade brigades front army forces police agency center centre
-office party movement authority hospital corps division regiment battalion group organization organisation union
-network coalition alliance court assembly government directorate department institute foundation commission
-service services bank company guard guards militia militias council tribunal parliament bureau secretariat mission
-""".split())
+# Head nouns that end an organisation's name ("Aleppo Police Command", "Homs Media Center"): data/org_heads.txt.
+ORG_HEADS = frozenset(w for line in data_text("org_heads.txt").splitlines() if not line.startswith("#") for w in line.split())
 # Administrative and settlement terms across conflict countries (governorate, oblast, woreda, kebele, LGA, …).
 ADMIN_TERMS = ("province governorate oblast raion hromada state region district county municipality commune "
                "department prefecture woreda kebele zone sector territory chiefdom tehsil township arrondissement "

@@ -1,0 +1,158 @@
+"""Text written in capitals → its usual case, so that the NER and the kit's rules can read it.
+
+Old wire copy (MUC-3 era teleprinter text), telex-style bulletins and shouted scraped paragraphs come in
+upper case; spaCy's small model tags such text poorly (every word looks like a name). A paragraph whose
+letters are mostly capitals gets each word's usual written form from `data/truecase.txt.gz` (the most
+frequent form of ~100,000 English words: "the", "Salvador", "FMLN", "U.S."), with three exceptions:
+short words in brackets stay capitals ("[FMLN]", "(ARENA)": acronyms introduced that way), acronyms the
+gazetteer knows stay capitals, and words the table does not know become capitalised (in news they are
+mostly names). Sentence starts get a capital. Only letters change case: every offset stays valid.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable
+
+from .lexicons import data_text, read_data_csv, split_aliases
+
+__all__ = ["is_shouted", "restore_case", "usual_forms", "gazetteer_acronyms"]
+
+SHOUTED_SHARE = 0.8  # share of capitals among the letters of a paragraph written in capitals
+MIN_LETTERS = 20
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’.]*[A-Za-z])?\.?")
+_VOWELS = set("AEIOUY")
+
+
+@lru_cache(maxsize=1)
+def usual_forms() -> dict[str, str]:
+    """lower-case word → its most frequent written form."""
+    raw = resources.files("kit").joinpath("data", "truecase.txt.gz").read_bytes()
+    forms = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            forms[line.lower()] = line
+    return forms
+
+
+_JOINERS = {"of", "and", "for", "the", "de", "del", "la", "los", "las", "el", "y"}
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Nouns that end an organisation's name (data/org_heads.txt)."""
+    return frozenset(w for line in data_text("org_heads.txt").splitlines() if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def gazetteer_acronyms() -> frozenset[str]:
+    """Names in capitals that the shipped gazetteers know ("HTS", "SOHR", "FARC")."""
+    names = set()
+    for table, key in (("actors.csv", "canonical"), ("places.csv", "name"), ("outlets.csv", "name"), ("countries.csv", "name")):
+        for row in read_data_csv(table):
+            names.update(n for n in (row[key], *split_aliases(row.get("aliases", ""))) if n.isupper() and len(n) >= 2)
+    return frozenset(n.replace(".", "") for n in names)
+
+
+def is_shouted(text: str) -> bool:
+    """Mostly capital letters (at least MIN_LETTERS letters)."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < MIN_LETTERS:
+        return False
+    return sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
+
+
+def _bracketed(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 1) : start]
+    after = text[end : end + 1]
+    return before in {"(", "["} and after in {")", "]"}
+
+
+def _case_word(word: str, *, bracketed: bool, acronym: Callable[[str], bool]) -> str:
+    if not word.isupper():
+        return word  # already mixed case: written by someone who meant it
+    bare = word.rstrip(".")
+    forms = usual_forms()
+    form = forms.get(word.lower()) if "." in bare else forms.get(bare.lower())  # "U.S." has its own entry
+    if bracketed and len(bare) <= 7 or acronym(bare) and not (form and form.islower()):
+        return word  # "(ARENA)", "FARC" — but "CAR" and "WHO" are more often words
+    if form is not None and len(form) >= len(bare):
+        return form + word[len(form):] if len(form) < len(word) else form
+    if len(bare) <= 4 and not (set(bare) & _VOWELS):
+        return word  # "FMLN", "PRD": no vowel, an acronym
+    return word[0] + word[1:].lower()  # unknown words in news are mostly names
+
+
+def restore_case(text: str, *, acronyms: Iterable[str] = (), acronym: Callable[[str], bool] | None = None) -> str:
+    """The text with each capitalised word in its usual form; same length, same offsets."""
+    known = set(acronyms) or gazetteer_acronyms()
+    is_acronym = acronym or (lambda w: w.replace(".", "") in known and len(w) >= 3)
+    out = list(text)
+    sentence_start, last, previous = True, 0, ""
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        gap = text[last:start]
+        if last and ("." in gap or "!" in gap or "?" in gap or (previous.endswith(".") and not gap.strip())):
+            sentence_start = True
+        raw = match.group()
+        if len(raw) == 2 and raw in known and previous.lower() == "the":
+            word = raw  # "THE UN", "THE US": not "the un", "the us"
+        else:
+            word = _case_word(raw, bracketed=_bracketed(text, start, end), acronym=is_acronym)
+        if sentence_start and word[:1].islower():
+            word = word[0].upper() + word[1:]
+        out[start:end] = word
+        sentence_start, last, previous = False, end, match.group()
+    return _capitalise_names("".join(out))
+
+
+def _capitalise_names(text: str) -> str:
+    """Runs of words that end in an organisation noun and hold a capitalised word are names:
+    "the Nationalist Republican alliance" → "the Nationalist Republican Alliance",
+    "central American university" → "Central American University"."""
+    heads = org_heads()
+    out = list(text)
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        j = i  # a run: words separated by single spaces only
+        while j + 1 < len(words) and text[words[j].end() : words[j + 1].start()] == " ":
+            j += 1
+        run = words[i : j + 1]
+        last_head = max((k for k, w in enumerate(run) if _bare(w) in heads), default=None)
+        if last_head is not None:
+            named = run[: last_head + 1]
+            while named and _bare(named[0]) in _JOINERS:
+                named = named[1:]
+            start = 0  # the name starts after the last word that cannot be part of one
+            for k, w in enumerate(named):
+                if w.group()[0].islower() and _bare(w) not in _JOINERS and _bare(w) not in heads \
+                        and not _modifier(_bare(w)):
+                    start = k + 1
+            named = named[start:]
+            while named and _bare(named[0]) in _JOINERS:
+                named = named[1:]
+            capitalised = any(w.group()[0].isupper() for w in named[:-1])
+            modified = all(_modifier(_bare(w)) or _bare(w) in _JOINERS for w in named[:-1])  # "the national police"
+            if len(named) >= 2 and (capitalised or modified):
+                for w in named:
+                    if _bare(w) not in _JOINERS:
+                        out[w.start()] = w.group()[0].upper()
+        i = j + 1
+    return "".join(out)
+
+
+_NAME_MODIFIERS = {"national", "central", "supreme", "social", "democratic", "republican", "revolutionary", "popular",
+                   "liberation", "nationalist", "socialist", "united", "joint", "general", "armed", "special",
+                   "federal", "islamic", "people's", "peoples", "patriotic", "independent", "civil", "public",
+                   "international", "interior", "foreign", "defense", "defence", "secret", "episcopal", "presidential"}
+
+
+def _bare(match: re.Match) -> str:
+    return match.group().rstrip(".").lower()
+
+
+def _modifier(word: str) -> bool:
+    return word.lower() in _NAME_MODIFIERS
