@@ -19,8 +19,8 @@ from ..gazetteer import Entry, Gazetteer
 from .aliases import TITLES, alias_links, capitalised_run, is_acronym_of, is_capitalised, strip_titles
 
 from .entity_groups import Candidate, Groups, place_context, surname_key
-from .entity_words import (DESCRIPTION_NOUNS, ENTITY_LABELS, ORG_HEADS, PLACE_NOUNS, PLACE_SUFFIXES, POSSESSIVE,
-                           RANKS)
+from .entity_words import (DESCRIPTION_NOUNS, ENTITY_LABELS, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES,
+                           POSSESSIVE, RANKS)
 
 __all__ = ["EntityResolver", "Candidate", "ENTITY_LABELS"]
 
@@ -45,9 +45,9 @@ def _pieces(span: Span, label: str) -> Iterator[Span]:
     """Split an NER span at line breaks, brackets and commas, and a place or person list at "and"
     ("Tame and Fortul", "Caño Rojo, Rozo", "Line of Control (LoC"): a name never crosses them."""
     start = span.start
-    splitters = {"(", ")", "[", "]", ",", ";"} | ({"and", "&"} if label in {"GPE", "LOC", "PERSON"} else set())
+    splitters = {"(", ")", "[", "]", ",", ";", "Tags"} | ({"and", "&"} if label in {"GPE", "LOC", "PERSON"} else set())
     for token in span:
-        if token.is_space and "\n" in token.text or token.lower_ in splitters:
+        if token.is_space and "\n" in token.text or token.lower_ in splitters or token.text in splitters:
             if token.i > start:
                 yield span.doc[start : token.i]
             start = token.i + 1
@@ -56,6 +56,16 @@ def _pieces(span: Span, label: str) -> Iterator[Span]:
             start = token.i + 1
     if start < span.end:
         yield span.doc[start : span.end]
+
+
+def _facility(span: Span) -> Span | None:
+    """The name extended over a facility noun that follows it, across one adjective ("X military airport")."""
+    doc, j = span.doc, span.end
+    if j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j += 1
+    if j < len(doc) and PLACE_HEADS.get(doc[j].lower_) == "FAC" and doc[j].tag_ == "NN":
+        return doc[span.start : j + 1]
+    return None
 
 
 def _headline_paragraphs(doc: Doc) -> list[tuple[int, int]]:
@@ -169,6 +179,9 @@ class EntityResolver:
                 yield from self._ner_piece(span.doc[span.start : head + 1], label, countries)
                 yield from self._ner_piece(tail, "PERSON", countries)
                 return
+        facility = _facility(span)
+        if facility is not None and self._lookup(span.text, countries) is None:
+            span, label = facility, "FAC"  # "Tabqa military airport": a place plus a facility noun names the facility
         titled = self._after_title(span)
         if titled is not None:
             span, label = titled, "PERSON"  # "Capt. Andrii Kovalenko", whatever the NER thought

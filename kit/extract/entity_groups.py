@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import Entry, name_key
 from .aliases import TITLES
-from .entity_words import DWELLERS, ENTITY_LABELS, LOCATIVE_PREPS, PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES
+from .entity_words import (DWELLERS, ENTITY_LABELS, GROUP_NOUNS, LOCATIVE_PREPS, MEMBER_NOUNS, ORG_HEADS, PLACE_HEADS,
+                           PLACE_NOUNS, PLACE_SUFFIXES)
 
 __all__ = ["Candidate", "Groups", "place_context", "surname_key", "clean_name"]
 
@@ -36,29 +37,60 @@ class Candidate:
 
 
 def place_context(doc: Doc, candidates: list[Candidate]) -> None:
-    """Mark names that the surrounding words call places; a list after "the neighborhoods of" shares it."""
+    """Mark names that the surrounding words call places (or armed groups); a list after "the neighborhoods
+    of" shares it, also when the list's commas were stripped ("the towns of A B and C")."""
     ordered = sorted(candidates, key=lambda c: c.start)
     previous: Candidate | None = None
-    for cand in ordered:
+    listing = False  # inside "the towns of A, B and C" (a plural place noun opened a list)
+    for n, cand in enumerate(ordered):
+        gap = doc[previous.end : cand.start] if previous is not None else None
+        listing = listing and gap is not None and _only_list_words(gap)
         before = doc[cand.start - 2 : cand.start] if cand.start >= 2 else None
         after = cand.end
         while after < len(doc) and doc[after].text == ")":
             after += 1
+        trailing = _trailing_noun(doc, ordered, n)
         apposition = _apposed_place_noun(doc, cand.end)
         if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_NOUNS:
             cand.context_label = PLACE_NOUNS[before[0].lower_]
-        elif after < len(doc) and doc[after].lower_ in PLACE_NOUNS and doc[after].lower_ not in {"state"}:
-            cand.context_label = PLACE_NOUNS[doc[after].lower_]
+            listing = before[0].lower_.endswith("s")
+        elif trailing is not None and trailing.lower_ in PLACE_NOUNS and trailing.lower_ not in {"state"}:
+            cand.context_label = PLACE_NOUNS[trailing.lower_]
+        elif trailing is not None and trailing.lower_ in GROUP_NOUNS and cand.entry is None:
+            cand.context_label = "ORG"  # "X terrorist group", "the Y rebel faction"
         elif apposition:
             cand.context_label = apposition  # "Kafr Tala, a village 15 km north of …"
         elif before is not None and before[1].lower_ == "of" and before[0].lower_ in DWELLERS:
             cand.context_label = "GPE"  # "a resident of Adan Yabaal"
-        elif cand.start > 0 and doc[cand.start - 1].lower_ in LOCATIVE_PREPS and cand.label == "PERSON" \
+        elif before is not None and before[1].lower_ in {"of", "from"} and before[0].lower_ in MEMBER_NOUNS \
                 and cand.entry is None:
-            cand.weak_place = True  # "near Adan Yabaal": a person is rarely "near"
-        elif previous is not None and previous.context_label and _only_list_words(doc[previous.end : cand.start]):
-            cand.context_label = previous.context_label
+            cand.context_label = "ORG"  # "fighters of X", "militants from Y"
+        elif cand.start > 0 and doc[cand.start - 1].lower_ in LOCATIVE_PREPS and cand.entry is None and (
+                cand.label == "PERSON" or cand.label == "ORG" and not any(t.lower_ in ORG_HEADS or t.is_upper
+                                                                          for t in doc[cand.start : cand.end])):
+            cand.weak_place = True  # "near Adan Yabaal": a person (or a body) is rarely "near"
+        elif previous is not None and _listed_place(previous) and gap is not None and _only_list_words(gap) \
+                and (len(gap) or listing):  # no separator at all only inside a list opened by "the towns of"
+            cand.context_label = previous.context_label or "GPE"
         previous = cand
+
+
+def _listed_place(cand: Candidate) -> bool:
+    return cand.context_label in {"GPE", "LOC"} or (cand.entry is not None and cand.entry.is_place)
+
+
+def _trailing_noun(doc: Doc, ordered: list[Candidate], n: int):
+    """The noun that follows a name, across one adjective and across names coordinated with it:
+    "A and B residential neighborhoods" → "neighborhoods" for A and for B."""
+    k = n
+    while k + 1 < len(ordered) and _only_list_words(doc[ordered[k].end : ordered[k + 1].start]):
+        k += 1  # the last name of a list it belongs to
+    j = ordered[k].end
+    while j < len(doc) and doc[j].text == ")":
+        j += 1
+    if j < len(doc) and doc[j].pos_ == "ADJ" and j + 1 < len(doc):
+        j += 1
+    return doc[j] if j < len(doc) else None
 
 
 def _apposed_place_noun(doc: Doc, end: int) -> str | None:
@@ -74,6 +106,7 @@ def _apposed_place_noun(doc: Doc, end: int) -> str | None:
 
 
 def _only_list_words(gap: Span) -> bool:
+    """Nothing but commas and "and" between two names (or nothing: a list whose commas were stripped)."""
     return all(t.text in {",", "and", "&"} or t.is_space for t in gap)
 
 

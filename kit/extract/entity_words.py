@@ -5,7 +5,7 @@ from ..lexicons import data_text
 
 __all__ = [
     "ENTITY_LABELS", "ORG_HEADS", "ADMIN_TERMS", "PLACE_SUFFIXES", "DESCRIPTION_NOUNS", "PLACE_NOUNS", "PLACE_HEADS",
-    "POSSESSIVE", "DWELLERS", "LOCATIVE_PREPS", "RANKS",
+    "POSSESSIVE", "DWELLERS", "LOCATIVE_PREPS", "RANKS", "GROUP_NOUNS", "MEMBER_NOUNS",
 ]
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -36,6 +36,12 @@ PLACE_HEADS = {**{w: "LOC" for w in "zone camp district quarter square street ro
                **{w: "FAC" for w in "airport airbase base crossing bridge dam hospital prison port harbour harbor "
                                     "station plant refinery".split()},
                **{w: "GPE" for w in "city town village".split()}}
+# Nouns after a name that make it an armed group or party: "X terrorist group", "the Y rebel faction".
+GROUP_NOUNS = frozenset("""group groups faction factions militia militias brigade brigades battalion movement
+organization organisation organizations organisations coalition alliance front party""".split())
+# Members of a group: "fighters of X", "militants from Y" — X and Y are organisations, not places or people.
+MEMBER_NOUNS = frozenset("""fighters militants members gunmen terrorists rebels jihadists commanders leader leaders
+spokesman spokesperson militiamen ranks""".split())
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 DWELLERS = frozenset({"resident", "residents", "inhabitants", "villagers", "people", "natives", "native", "mayor",
                        "governor", "outskirts", "suburbs", "centre", "center", "streets"})
