@@ -39,7 +39,7 @@ RUN_TIMEOUT_MS = 300_000
 EXPECTED = {
     "02_entities": ("displaCy entities", ".jp-OutputArea-output .entities mark.entity"),
     "03_claims": ("displaCy claim spans", ".jp-OutputArea-output .spans"),
-    "05_corpus": ("a progress widget", ".jp-OutputArea-output .widget-progress, .jp-OutputArea-output progress"),
+    "05_corpus": ("an ipywidgets progress bar", ".jp-OutputArea-output .widget-hprogress .progress-bar"),
 }
 SETTINGS = {  # quiet, complete pages: no news fetch from the internet, every cell in the DOM
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
@@ -162,7 +162,7 @@ def test_notebook_runs_in_jupyterlab(lab, browser, notebook: Path):
     page = context.new_page()
     errors = _watch(page)
     try:
-        page.goto(f"{lab['base']}/lab/tree/{notebook.name}?token={lab['token']}")
+        page.goto(f"{lab['base']}/lab/workspaces/e2e-{notebook.stem}/tree/{notebook.name}?reset&token={lab['token']}")
         page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=60_000)
         page.wait_for_selector(".jp-NotebookPanel .jp-CodeCell", timeout=60_000)
         page.wait_for_function("""() => { const panel = window.jupyterapp.shell.currentWidget;
