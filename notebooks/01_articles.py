@@ -28,6 +28,7 @@
 # %%
 import matplotlib.pyplot as plt
 import pandas as pd
+from IPython.display import HTML
 
 import kit
 from kit import plots
@@ -37,7 +38,7 @@ from kit.tables import articles_table, removed_table
 pd.set_option("display.max_colwidth", 70)
 seeds = kit.seeds_dir()
 corpus = kit.load_corpus(sorted(seeds.glob("*.txt")) + sorted(seeds.glob("*.csv")))
-print(f"{len(corpus.articles)} articles loaded, {len(corpus.errors)} could not be read")
+print(f"{len(corpus)} articles loaded, {len(corpus.errors)} could not be read")
 
 # %% [markdown]
 # ## Practice 1 · One scraped page
@@ -62,8 +63,6 @@ pd.Series({
 # each removed piece with the rule that removed it.
 
 # %%
-from IPython.display import HTML
-
 HTML(cleaning_view(article, max_chars=900))
 
 # %%

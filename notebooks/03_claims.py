@@ -59,7 +59,8 @@ claims.loc[claims["status"] != "reported", ["speaker", "cue", "status", "status_
 
 # %%
 sample = kit.annotate_corpus(seeds / "fa-kes-sample.csv", progress=False).tables
-by_source = analysis.claims_by_source(sample.claims)
+merges = analysis.name_merges(sample.entities, labels=("PERSON", "ORG"))  # "Assad" → "Bashar al-Assad"
+by_source = analysis.claims_by_source(analysis.merge_names(sample.claims, merges, column="speaker"))
 print(f"{len(sample.claims)} claims from {len(by_source)} speakers in {sample.claims['doc_id'].nunique()} articles; "
       f"{(sample.claims['status'] != 'reported').sum()} weaker than 'reported'")
 by_source.head(15)

@@ -51,9 +51,9 @@ plt.show()
 
 # %%
 sample = kit.annotate_corpus(seeds / "fa-kes-sample.csv", progress=False).tables
-print(f"{len(sample.casualties)} figures in {sample.casualties['doc_id'].nunique()} of 50 articles")
+print(f"{len(sample.casualties)} figures in {sample.casualties['doc_id'].nunique()} of {len(sample.articles)} articles")
 fig = plots.outcome_by_class(analysis.outcome_by_class(sample.casualties),
-                             source="FA-KES sample (50 articles, CC BY 4.0); kit casualties")
+                             source=f"FA-KES sample ({len(sample.articles)} articles, CC BY 4.0); kit casualties")
 plt.show()
 
 # %%
@@ -72,7 +72,9 @@ crowd = pd.read_csv(seeds / "fa-kes-sample.csv", encoding="latin-1", usecols=["u
 crowd = crowd.rename(columns={"unit_id": "doc_id"}).astype({"doc_id": "string"})
 comparison = analysis.crowd_comparison(sample.casualties, sample.articles, crowd)
 agree, close, n = int(comparison["agree"].sum()), int(comparison["within_10pct"].sum()), len(comparison)
-print(f"equal in {agree} of {n} articles ({agree / n:.0%}); within ±10% in {close} ({close / n:.0%})")
+both = int((comparison["kit_killed"].notna() & comparison["crowd_killed"].notna()).sum())
+print(f"equal in {agree} of {n} articles ({agree / n:.0%}); within ±10% in {close} ({close / n:.0%}); "
+      f"{both} articles have both a kit and a crowd count (the scatter below)")
 
 # %%
 fig = plots.crowd_scatter(comparison, source="FA-KES sample (CC BY 4.0): crowd counts vs kit")

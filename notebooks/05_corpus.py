@@ -60,25 +60,25 @@ result = kit.annotate_corpus(work, n_process=n_process, progress=True)
 
 # %%
 tables = result.tables
-print(f"{result.n_articles} articles annotated; {len(result.errors)} inputs could not be read")
+print(f"{len(result)} articles annotated; {len(result.errors)} inputs could not be read")
 result.errors.assign(source_path=result.errors["source_path"].map(lambda p: Path(p).name))
 
 # %% [markdown]
 # ## Practice 2 · Figures per outlet and per place
 #
 # Killed figures of events (parts such as "including 28 children" and war-long tolls left out), summed per
-# outlet and per canonical place.
+# outlet and per canonical place, stacked by the status of the claim that reports them.
 
 # %%
-by_outlet = analysis.figures_by(tables.casualties, tables.articles, "outlet")
-by_place = analysis.figures_by(tables.casualties, tables.articles, "location")
-fig = plots.bar(by_outlet["killed_sum"].head(10), title="People reported killed, per outlet (sum of event figures)",
-                xlabel="people reported killed", ylabel="outlet", source=label)
+by_outlet = analysis.killed_by_status(tables.casualties, tables.articles, "outlet", top=10)
+by_place = analysis.killed_by_status(tables.casualties, tables.articles, "location", top=10)
+fig = plots.by_status(by_outlet, title="People reported killed, per outlet (sum of event figures, top 10)",
+                      xlabel="people reported killed", ylabel="outlet", source=label)
 plt.show()
 
 # %%
-fig = plots.bar(by_place["killed_sum"].head(10), title="People reported killed, per place (sum of event figures)",
-                xlabel="people reported killed", ylabel="place (canonical)", source=label)
+fig = plots.by_status(by_place, title="People reported killed, per place (sum of event figures, top 10)",
+                      xlabel="people reported killed", ylabel="place (canonical)", source=label)
 plt.show()
 
 # %% [markdown]
