@@ -1,10 +1,16 @@
 # Two commands on a fresh machine (Python 3.11 and the package registries):
-#   make report   set up .venv, annotate seeds/ and execute every notebook into reports/
-#   make test     set up .venv and run every test (unit tests + nbval over notebooks/)
+#   make report   set up .venv, annotate seeds/, execute every notebook and write reports/index.html
+#   make test     set up .venv and run every test (unit tests, nbval over notebooks/, figures, tests/e2e)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NOTEBOOKS := $(wildcard notebooks/[0-9]*.ipynb)
+# Kernels get CurveZMQ keys from their manager (no "Kernel is running over TCP without encryption" warning).
+KERNEL_OPTS := --KernelManager.transport_encryption=auto
+# JupyterLab refuses to run as root without this flag (containers, CI).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+LAB_ARGS ?=
 
 .PHONY: setup report test lab notebooks bench clean
 
@@ -17,22 +23,24 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 report: $(STAMP)
-	rm -rf reports/tables
+	rm -rf reports/tables reports/notebooks reports/figures reports/*.html
 	$(BIN)/kit annotate seeds --out reports/tables --quiet
-	$(BIN)/jupyter nbconvert --log-level=ERROR --to html --execute notebooks/[0-9]*.ipynb --output-dir reports
-	@echo "report: reports/*.html and reports/tables/*.csv"
+	$(BIN)/jupyter nbconvert --log-level=ERROR $(KERNEL_OPTS) --to notebook --execute $(NOTEBOOKS) --output-dir reports/notebooks
+	$(BIN)/python tools/report.py reports/notebooks --out reports
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(ROOT_FLAG) $(KERNEL_OPTS) $(LAB_ARGS) notebooks/
 
-# Regenerate the notebooks from tools/notebooks.py and store fresh outputs (what nbval compares).
+# The notebooks' sources are notebooks/*.py (jupytext py:percent); the .ipynb files hold the outputs nbval
+# compares. Take the inputs from the .py files, re-execute, drop ignored outputs, keep the pair in step.
 notebooks: $(STAMP)
-	$(BIN)/python tools/notebooks.py
-	$(BIN)/jupyter nbconvert --log-level=ERROR --to notebook --execute --inplace notebooks/[0-9]*.ipynb
-	$(BIN)/python tools/notebooks.py --strip-ignored notebooks/[0-9]*.ipynb
+	$(BIN)/jupytext --quiet --to ipynb --update notebooks/[0-9]*.py
+	$(BIN)/jupyter nbconvert --log-level=ERROR $(KERNEL_OPTS) --to notebook --execute --inplace $(NOTEBOOKS)
+	$(BIN)/python tools/strip_outputs.py $(NOTEBOOKS)
+	touch notebooks/[0-9]*.py
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,bench]"

@@ -7,11 +7,12 @@ from itertools import combinations
 import pandas as pd
 
 __all__ = [
-    "entity_summary", "cooccurrence", "event_killed", "claims_by_source", "outcome_by_class", "who_reports_what",
+    "name_merges", "merge_names", "entity_summary", "cooccurrence", "killed_by_status", "event_killed", "claims_by_source", "outcome_by_class", "who_reports_what",
     "largest_killed", "crowd_comparison", "disagreements", "deaths_timeline", "figures_by",
 ]
 
 PLACES = ("GPE", "LOC", "FAC")
+STATUSES = ("reported", "claimed", "unverified", "unconfirmed", "disputed", "denied")
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +29,8 @@ def _coordinates(canonical: str, label: str, countries: set[str]) -> tuple[float
         return None, None
     gazetteer = _gazetteer()
     entry = gazetteer.by_canonical(canonical) or gazetteer.lookup(canonical)
+    if entry is not None and entry.kind == "country":
+        return None, None  # a country is its borders on a map, not a dot (nor a town of the same name)
     if entry is None or entry.lat is None:
         city = gazetteer.city(canonical, countries=countries)
         entry = city if city is not None and (city.country in countries or city.population >= 100_000) else None
@@ -43,6 +46,42 @@ def _countries(entities: pd.DataFrame) -> dict[str, set[str]]:
         found = {e.country for e in map(gazetteer.by_canonical, set(names)) if e is not None and e.country}
         out[doc_id] = found
     return out
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    from .gazetteer import name_key
+
+    return tuple(w for w in name_key(name).split() if w not in {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az"})
+
+
+def name_merges(entities: pd.DataFrame, *, labels: tuple[str, ...] = ("PERSON",)) -> dict[str, str]:
+    """Corpus-level merges of short names into full ones: {"Assad": "Bashar al-Assad"}.
+
+    Within an article the kit already resolves "Assad" to Bashar al-Assad when the full name appears; an article
+    that only says "Assad" keeps "Assad". Across a corpus, a name is merged into a longer canonical name of the
+    same label when its words end that name and it ends exactly one such name (so "Abdel Rahman" goes to "Rami
+    Abdel Rahman" only if no other Abdel Rahman is named)."""
+    names = entities.loc[entities["label"].isin(labels), ["canonical", "label"]].drop_duplicates()
+    merges: dict[str, str] = {}
+    for label, group in names.groupby("label"):
+        words = {name: _name_words(name) for name in group["canonical"]}
+        for short, short_words in words.items():
+            if not short_words:
+                continue
+            longer = [name for name, w in words.items()
+                      if len(w) > len(short_words) and w[-len(short_words):] == short_words]
+            if len(longer) == 1:
+                merges[short] = longer[0]
+    return dict(sorted(merges.items()))
+
+
+def merge_names(frame: pd.DataFrame, merges: dict[str, str], *, column: str = "canonical") -> pd.DataFrame:
+    """A copy of `frame` with `column` renamed per `merges` (see `name_merges`); the article's own name is
+    kept in `<column>_in_article`."""
+    out = frame.copy()
+    out[f"{column}_in_article"] = out[column]
+    out[column] = out[column].map(lambda name: merges.get(name, name) if isinstance(name, str) else name)
+    return out.astype({column: frame[column].dtype})
 
 
 def entity_summary(entities: pd.DataFrame) -> pd.DataFrame:
@@ -145,6 +184,18 @@ def figures_by(casualties: pd.DataFrame, articles: pd.DataFrame, by: str) -> pd.
     killed = killed.assign(n=killed["best"].fillna(killed["low"]))
     table = killed.groupby(by, dropna=True).agg(figures=("n", "size"), killed_sum=("n", "sum"), articles=("doc_id", "nunique"))
     return table.sort_values(["killed_sum", "figures"], ascending=False, kind="stable")
+
+
+def killed_by_status(casualties: pd.DataFrame, articles: pd.DataFrame, by: str, *, top: int = 10) -> pd.DataFrame:
+    """People reported killed in event figures per `by` (outlet, location, source), one column per claim status,
+    largest total first (`top` rows)."""
+    killed = event_killed(casualties).merge(articles[["doc_id", "outlet", "published"]], on="doc_id", how="left")
+    killed = killed.assign(n=killed["best"].fillna(killed["low"]).astype("Float64"),
+                           status=killed["status"].fillna("reported")).dropna(subset=["n", by])
+    table = killed.pivot_table(index=by, columns="status", values="n", aggfunc="sum", fill_value=0, observed=True)
+    table = table[[s for s in STATUSES if s in table.columns]].astype("int64")
+    order = table.sum(axis=1).sort_index().sort_values(ascending=False, kind="stable").index[:top]
+    return table.loc[order]
 
 
 def deaths_timeline(casualties: pd.DataFrame, articles: pd.DataFrame, *, freq: str = "MS") -> pd.DataFrame:

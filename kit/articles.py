@@ -4,7 +4,8 @@ from __future__ import annotations
 import glob
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple, Union
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Union
 
 import pandas as pd
 
@@ -20,11 +21,27 @@ PathLike = Union[str, "os.PathLike[str]"]
 ERROR_COLUMNS = ["source_path", "doc_id", "reason"]
 
 
-class Corpus(NamedTuple):
-    """Loaded articles and a table of what could not be loaded (one row per file or record)."""
+@dataclass(frozen=True, repr=False)
+class Corpus:
+    """Loaded articles and a table of what could not be loaded (one row per file or record).
+
+    Behaves as the list of its articles: `len(corpus)` is the number of articles, `for a in corpus`, `corpus[0]`.
+    """
 
     articles: list[Article]
     errors: pd.DataFrame
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __getitem__(self, index: int) -> Article:
+        return self.articles[index]
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self.articles)} articles, {len(self.errors)} errors)"
 
 
 def article_from_record(record: RawRecord) -> Article:

@@ -31,15 +31,25 @@ __all__ = ["annotate_corpus", "CorpusResult"]
 Source = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]", Article]]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CorpusResult:
-    """What a corpus run produced: tables in memory (no `out_dir`) or on disk, and the errors table."""
+    """What a corpus run produced: tables in memory (no `out_dir`) or on disk, and the errors table.
+
+    `len(result)` is the number of articles annotated.
+    """
 
     n_articles: int
     errors: pd.DataFrame
     tables: Tables | None = None
     out_dir: Path | None = None
     cache_hits: int = 0
+
+    def __len__(self) -> int:
+        return self.n_articles
+
+    def __repr__(self) -> str:
+        where = f"out_dir={str(self.out_dir)!r}" if self.out_dir is not None else repr(self.tables)
+        return f"CorpusResult({self.n_articles} articles, {len(self.errors)} errors, {where})"
 
 
 class _Entry:

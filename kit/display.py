@@ -47,22 +47,41 @@ def render_entities(text: str, entities: pd.DataFrame, *, title: str | None = No
     return displacy.render(data, style="ent", manual=True, jupyter=False, options={"colors": ENTITY_COLORS})
 
 
-def _tokens(text: str) -> tuple[list[str], list[int]]:
-    found = list(re.finditer(r"\S+", text))
-    return [m.group() for m in found], [m.start() for m in found]
+# displaCy's span label, kept on one line just under its bar (the stock label wraps to the width of its first
+# token and covers the words of the next line).
+_SPAN_START = """
+<span style="background: {bg}; top: {top_offset}px; height: 4px; border-top-left-radius: 3px; border-bottom-left-radius: 3px; left: -1px; width: calc(100% + 2px); position: absolute;">
+    <span style="background: {bg}; z-index: 10; color: #000; top: 5px; padding: 1px 3px; position: absolute; font-size: 0.6em; font-weight: bold; line-height: 1.1; border-radius: 3px; white-space: nowrap">
+        {label}{kb_link}
+    </span>
+</span>
+"""
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, paragraph) for each non-empty paragraph of the cleaned text."""
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text) if m.group().strip()]
 
 
 def render_claims(text: str, claims: pd.DataFrame, *, title: str | None = None) -> str:
-    """displaCy span view: each claim's whole span, labelled `cue · status`, coloured by status."""
-    tokens, starts = _tokens(text)
-    spans = []
-    for r in claims.sort_values("start_char").itertuples():
-        first = next((i for i, s in enumerate(starts) if s + len(tokens[i]) > r.start_char), None)
-        last = next((i for i in range(len(starts) - 1, -1, -1) if starts[i] < r.end_char), None)
-        if first is None or last is None or last < first:
-            continue
-        spans.append({"start_token": first, "end_token": last + 1, "label": f"{r.cue} · {r.status}",
-                      "kb_id": r.speaker, "kb_url": "#"})
-    colors = {s["label"]: STATUS_COLORS.get(s["label"].split(" · ")[-1], "#eeeeee") for s in spans}
-    data = {"text": text, "spans": spans, "tokens": tokens, "title": title}
-    return displacy.render(data, style="span", manual=True, jupyter=False, options={"colors": colors})
+    """displaCy span view, paragraph by paragraph: each claim's span (speaker, cue, content) underlined in the
+    colour of its status, labelled `cue · status` and the canonical speaker."""
+    from spacy.displacy.templates import TPL_SPAN, TPL_SPAN_SLICE
+
+    template = {"span": TPL_SPAN, "slice": TPL_SPAN_SLICE, "start": _SPAN_START}
+    rows = list(claims.sort_values("start_char").itertuples())
+    colors = {f"{r.cue} · {r.status}": STATUS_COLORS.get(r.status, "#eeeeee") for r in rows}
+    parts = [f"<h2 style='margin:0 0 0.5em 0'>{html.escape(title)}</h2>"] if title else []
+    for offset, paragraph in _paragraphs(text):
+        found = list(re.finditer(r"\S+", paragraph))
+        tokens, starts = [m.group() for m in found], [offset + m.start() for m in found]
+        spans = []
+        for r in rows:
+            inside = [i for i, start in enumerate(starts) if start < r.end_char and start + len(tokens[i]) > r.start_char]
+            if inside:
+                spans.append({"start_token": inside[0], "end_token": inside[-1] + 1, "label": f"{r.cue} · {r.status}",
+                              "kb_id": r.speaker, "kb_url": "#"})
+        data = {"text": paragraph, "spans": spans, "tokens": tokens}
+        parts.append(displacy.render(data, style="span", manual=True, jupyter=False,
+                                     options={"colors": colors, "template": template}))
+    return "<div class='kit-claims'>" + "".join(parts) + "</div>"

