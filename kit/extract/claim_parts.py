@@ -75,6 +75,10 @@ def speaker_tokens(head: Token) -> list[Token]:
     """The speaker phrase: the subject's subtree without relative clauses and trailing punctuation."""
     skip: set[int] = set()
     for child in head.children:
+        if child.dep_ in {"acl", "advcl"} and child.i > head.i and child.tag_ == "VBG" \
+                and child.i > 0 and head.doc[child.i - 1].text == ",":
+            skip.update(t.i for t in child.subtree)  # "A senior officer, speaking by telephone,"
+            skip.add(child.i - 1)
         if child.dep_ == "relcl" and child.i > head.i:
             skip.update(t.i for t in child.subtree)
             if child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text == ",":

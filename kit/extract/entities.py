@@ -180,7 +180,8 @@ class EntityResolver:
                 yield from self._ner_piece(tail, "PERSON", countries)
                 return
         facility = _facility(span)
-        if facility is not None and self._lookup(span.text, countries) is None:
+        if facility is not None and self._lookup(span.text, countries) is None and not (
+                label == "ORG" and (facility[-1].lower_ == "station" or any(t.lower_ in ORG_HEADS for t in span))):
             span, label = facility, "FAC"  # "Tabqa military airport": a place plus a facility noun names the facility
         titled = self._after_title(span)
         if titled is not None:
@@ -202,6 +203,8 @@ class EntityResolver:
         if entry is None and label in {"ORG", "FAC"} and len(span) > 1 and (
                 span[-1].lower_ in ORG_HEADS or self._place_plus_name(span, countries)):
             priority = 3  # "Aleppo Police Command", "United Kingdom Maritime Trade Operations": more than a place
+        if entry is None and label in {"FAC", "LOC", "GPE"} and len(span) > 1 and PLACE_HEADS.get(span[-1].lower_) == "FAC":
+            priority = 3  # "Tishreen Dam" is not the newspaper Tishreen
         if entry is None and label == "PERSON" and len(span) > 1 and not self._has_place(span, countries):
             priority = 3  # "Amal Clooney" is not the Amal movement (but "Syrias Aleppo" holds a place)
         yield Candidate(span.start, span.end, entry.label if entry else label, entry, "ner",
@@ -261,6 +264,7 @@ class EntityResolver:
             if cand.priority == 3 and any(g.start <= cand.start and cand.end <= g.end and g.end - g.start > cand.end - cand.start
                                           for g in gazetteer):
                 cand.priority = 1
+
         taken: set[int] = set()
         kept = []
         for cand in sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):

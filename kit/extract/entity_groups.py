@@ -76,7 +76,8 @@ def place_context(doc: Doc, candidates: list[Candidate]) -> None:
 
 
 def _listed_place(cand: Candidate) -> bool:
-    return cand.context_label in {"GPE", "LOC"} or (cand.entry is not None and cand.entry.is_place)
+    """A name the words around it called a place (a known place alone is not enough: "in Gezira, Abu X,")."""
+    return cand.context_label in {"GPE", "LOC"}
 
 
 def _trailing_noun(doc: Doc, ordered: list[Candidate], n: int):
@@ -88,8 +89,10 @@ def _trailing_noun(doc: Doc, ordered: list[Candidate], n: int):
     j = ordered[k].end
     while j < len(doc) and doc[j].text == ")":
         j += 1
-    if j < len(doc) and doc[j].pos_ == "ADJ" and j + 1 < len(doc):
-        j += 1
+    for _ in range(2):  # "A refugee camp", "B military airport", "C residential neighborhoods"
+        if j + 1 < len(doc) and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].is_lower and doc[j].lower_ not in PLACE_NOUNS \
+                and doc[j].lower_ not in GROUP_NOUNS:
+            j += 1
     return doc[j] if j < len(doc) else None
 
 
