@@ -119,3 +119,15 @@ def test_comma_or_alias(nlp):
     found = canon(nlp, "The Free Officers Movement, or Harakat al-Dubbat, said it shelled the town.")
     by_text = {t: c for t, c, l in found}
     assert by_text["Harakat al-Dubbat"] == by_text["Free Officers Movement"] == "Free Officers Movement"
+
+
+def test_title_case_headline_inside_the_body_keeps_only_names(nlp):
+    text = "Rebel Fighters Storm Government Checkpoint Near Kafr Tala Tuesday morning fighting began. Officials in Hama said so."
+    names = {c for t, c, l in canon(nlp, text)}
+    assert not any("Storm" in n or "Checkpoint" in n for n in names)
+
+
+def test_apostrophe_stripped_possessives_split_a_name(nlp):
+    found = canon(nlp, "Clashes hit Aleppos Bab al-Nasr district as Al-Qaedas fighters advanced.")
+    by_text = {t: c for t, c, l in found}
+    assert by_text.get("Aleppos") == "Aleppo" and by_text.get("Al-Qaedas") == "Al-Qaeda"

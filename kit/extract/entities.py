@@ -9,13 +9,16 @@ labels over the entity's mentions decides.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..casing import usual_forms
 from ..gazetteer import Entry, Gazetteer
+from ..lexicons import cue_lexicon, data_text
 from .aliases import TITLES, alias_links, capitalised_run, is_acronym_of, is_capitalised, strip_titles
 
 from .entity_groups import Candidate, Groups, place_context, surname_key
@@ -24,6 +27,7 @@ from .entity_words import (DESCRIPTION_NOUNS, ENTITY_LABELS, ORG_HEADS, PLACE_HE
 
 __all__ = ["EntityResolver", "Candidate", "ENTITY_LABELS"]
 
+_RUN_JOINERS = frozenset({"to", "in", "on", "of", "for", "and", "as", "at", "by", "with", "from", "a", "an", "the"})
 _NON_ENTITY = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _HEADLINE_MIN_WORDS = 3
 
@@ -56,6 +60,63 @@ def _pieces(span: Span, label: str) -> Iterator[Span]:
             start = token.i + 1
     if start < span.end:
         yield span.doc[start : span.end]
+
+
+@lru_cache(maxsize=1)
+def headline_verbs() -> frozenset[str]:
+    """Every form of the headline verbs (data/headline_verbs.txt), the outcome words and the reporting verbs."""
+    from .casualties import casualty_lexicon
+    from .lemmas import inflections
+
+    bases = [w for line in data_text("headline_verbs.txt").splitlines() if not line.startswith("#") for w in line.split()]
+    bases += list(cue_lexicon().verbs) + list(casualty_lexicon().outcomes)
+    return frozenset(form for base in bases for form in inflections(base))
+
+
+def _hyphenated(token) -> str:
+    """The token with the hyphen-joined words before it ("Al-Qaedas" for the token "Qaedas")."""
+    doc, i = token.doc, token.i
+    while i - 2 >= 0 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 2
+    return doc[i : token.i + 1].text
+
+
+def _title_case_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges written in Title Case inside running text (headlines glued into the body): five or more
+    capitalised words (short function words may stay lower case), two of them words usually written in
+    lower case ("Russian Military Delivers Humanitarian Aid to …")."""
+    forms = usual_forms()
+    verbs_seen = headline_verbs()
+    runs: list[tuple[int, int]] = []
+    start, common, words, verbs = None, 0, 0, 0
+    for token in list(doc) + [None]:
+        alpha = token is not None and token.is_alpha
+        capital = alpha and token.text[0].isupper()
+        if capital or (token is not None and (token.lower_ in _RUN_JOINERS or token.text in {"-", "&", "’s", "'s"})
+                       and start is not None):
+            if start is None:
+                start, common, words, verbs = token.i, 0, 0, 0
+            if capital:
+                words += 1
+                common += forms.get(token.lower_, token.text).islower() and len(token) > 3
+                verbs += token.lower_ in verbs_seen
+            continue
+        if start is not None and words >= 5 and common >= 2 and verbs:
+            runs.append((start, token.i if token is not None else len(doc)))
+        start = None
+    return runs
+
+
+def _name_words(span: Span) -> Span | None:
+    """The span without edge words usually written in lower case; None if no name word is left."""
+    forms = usual_forms()
+    lower = lambda t: forms.get(t.lower_, t.text).islower() or not t.is_alpha  # noqa: E731
+    start, end = span.start, span.end
+    while start < end and lower(span.doc[start]):
+        start += 1
+    while end > start and lower(span.doc[end - 1]):
+        end -= 1
+    return span.doc[start:end] if end > start else None
 
 
 def _facility(span: Span) -> Span | None:
@@ -160,12 +221,39 @@ class EntityResolver:
 
     def _ner_candidates(self, doc: Doc, countries: set[str]) -> list[Candidate]:
         found = []
+        runs = _title_case_runs(doc)
         for ent in doc.ents:
             if ent.label_ in _NON_ENTITY:
                 continue
             for piece in _pieces(ent, ent.label_):
-                found.extend(self._ner_piece(piece, ent.label_, countries))
+                for part in self._possessive_parts(piece):
+                    if any(a <= part.start < b for a, b in runs):
+                        part = _name_words(part)  # "Bashar Assad Airstrikes" in a Title Case headline
+                        if part is None:
+                            continue
+                    found.extend(self._ner_piece(part, ent.label_, countries))
         return found
+
+    def _possessive_parts(self, span: Span) -> Iterator[Span]:
+        """Split a span at a known name written with its apostrophe stripped ("Aleppos Qaryat al-Ansari",
+        "Fateh al-Sham Al-Qaedas fighters"): the possessor is a name of its own."""
+        doc, start = span.doc, span.start
+        for token in span:
+            text = token.text
+            whole = _hyphenated(token)
+            if len(text) > 4 and text.endswith("s") and not text.endswith("ss") and whole[0].isupper() \
+                    and self.gazetteer.lookup(whole) is None and self.gazetteer.lookup(whole[:-1]) is not None \
+                    and len(span) > 1 and token.i >= start:
+                first = token.i  # "Al-Qaedas" is three tokens
+                while first - 2 >= start and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
+                        and not doc[first - 1].whitespace_:
+                    first -= 2
+                if first > start:
+                    yield doc[start:first]
+                yield doc[first : token.i + 1]
+                start = token.i + 1
+        if start < span.end:
+            yield doc[start : span.end]
 
     def _ner_piece(self, piece: Span, label: str, countries: set[str]) -> Iterator[Candidate]:
         span = _trim(piece)
@@ -298,7 +386,7 @@ class EntityResolver:
                 continue
             if token.text.endswith("s"):
                 entry = self.gazetteer.lookup(token.text[:-1])
-                if entry is not None and len(entry.canonical.split()) == 1:
+                if entry is not None and (len(entry.canonical.split()) == 1 or token.text[:-1].isupper()):  # "ISILs"
                     extra.append(Candidate(token.i, token.i + 1, entry.label, entry, "possessive", entry.canonical, 2))
         return sorted(kept + extra, key=lambda c: c.start)
 
