@@ -210,8 +210,8 @@ def right_source(doc: GoldDoc, gold: GoldAttribution, claim: Claim,
     """Whether the claim names the gold source, and how.
 
     * a non-pronoun source: right when the claim's speaker or speaker_text contains all the name words of the
-      source or vice versa ("The New York Post" ~ "New York Post"), or when the claim's speaker is the canonical
-      name of one of the system's entity mentions at the gold source's span ("Mrs. Clinton" → "Hillary Clinton");
+      source or vice versa ("The Daily Herald" ~ "Daily Herald"), or when the claim's speaker is the canonical
+      name of one of the system's entity mentions at the gold source's span ("Mrs. Roe" → "Jane Roe");
     * a pronoun source ("he", "they", "who"): right only when the claim's resolved speaker (not itself a pronoun)
       shares a name word with the antecedent (`GoldDoc.antecedent`: the words just before a relative pronoun, else
       the nearest preceding non-pronoun gold Source) or is the canonical name of an entity mention there. A claim

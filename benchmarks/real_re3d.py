@@ -3,7 +3,7 @@
 A gold Person / Organisation / Location is *found* when a predicted mention with a label mapped to its type
 (PERSON → Person, ORG → Organisation, GPE/LOC/FAC → Location) overlaps its span and the words of one are all among
 the words of the other (lower-cased `\\w+`, without articles, the possessive "s" and bare titles): re3d's spans keep
-titles ("Iraqi President Fuad Masum" holds "Fuad Masum"), so exact match would understate every system.
+titles ("Foreign Minister Jane Roe" holds "Jane Roe"), so exact match would understate every system.
 *Found, any label* accepts any of the mapped labels (found, but maybe as the wrong type; NORP and other labels do
 not count). Precision per type = share of predicted mentions of a mapped label that match, in the same way, a gold
 entity of that type.
@@ -64,11 +64,11 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”(\[]|\n)\s*$")
 
 def is_proper_name(text: str, entity: GoldEntity) -> bool:
     """True when the entity's words include a capitalised word other than a determiner, a pronoun or a
-    sentence-initial first word ("Boris Johnson", "the Army", "Foreign Office"; not "Fighters", "He", "the city").
+    sentence-initial first word ("Jane Roe", "the Navy", "Interior Ministry"; not "Fighters", "He", "the city").
     A sentence-initial word still counts when it is an acronym or occurs capitalised mid-sentence in the document."""
     for i, match in enumerate(re.finditer(r"[^\W\d_][\w'’-]*", entity.value)):
         word = match.group()
-        if not any(part[:1].isupper() for part in word.split("-")) or word.lower() in _NOT_NAMING:  # "al-Hilla"
+        if not any(part[:1].isupper() for part in word.split("-")) or word.lower() in _NOT_NAMING:  # "al-Qasr"
             continue
         if i == 0 and _SENTENCE_START.search(text[:entity.start + match.start()]) and not (
                 (len(word) > 1 and word.isupper()) or _capitalised_mid_sentence(text, word)):

@@ -74,7 +74,7 @@ class OffsetMap:
                     self._map_word(word, i, other, j)
 
     def _map_word(self, word: str, i: int, other: str, j: int) -> None:
-        """Map the characters of two aligned words ("Assad’s" ~ "Assad's": the equal characters)."""
+        """Map the characters of two aligned words ("Roe’s" ~ "Roe's": the equal characters)."""
         if word == other:
             pairs = [(k, k) for k in range(len(word))]
         else:
