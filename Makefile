@@ -12,7 +12,7 @@ KERNEL_OPTS := --KernelManager.transport_encryption=auto
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 
-.PHONY: setup report test lab notebooks bench clean
+.PHONY: setup report test lab notebooks bench bench-real clean
 
 setup: $(STAMP)
 
@@ -49,5 +49,29 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_claims.py
 	$(BIN)/python benchmarks/bench_casualties.py
 
+# Peer benchmarks on local copies of public datasets (benchmarks/README.md says where to get them; never commit
+# them). Each path is optional: missing ones are skipped. DUMP=DIR writes per-item CSVs (keep DIR outside the repo).
+# trafilatura 2.0.0 (the benchmark's published row) is scored beside the installed one from a throwaway venv.
+DATA ?= ../data
+POLNEAR ?= $(DATA)/polnear
+AEB ?= $(DATA)/aeb
+RE3D ?= $(DATA)/re3d
+FAKES ?= ../shared/corpora/fa-kes/fa-kes.csv
+SPLIT ?= dev
+DUMP ?=
+TRAF_VENV := .venv-trafilatura-2.0.0
+
+$(TRAF_VENV)/.installed:
+	$(PYTHON) -m venv $(TRAF_VENV)
+	$(TRAF_VENV)/bin/python -m pip install --quiet "trafilatura==2.0.0" "lxml_html_clean==0.4.6"
+	touch $@
+
+bench-real: $(STAMP) $(TRAF_VENV)/.installed
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,bench]"
+	$(BIN)/python benchmarks/bench_real.py --split $(SPLIT) --trafilatura-python $(TRAF_VENV)/bin/python \
+		$(if $(wildcard $(POLNEAR)),--polnear $(POLNEAR)) $(if $(wildcard $(AEB)),--aeb $(AEB)) \
+		$(if $(wildcard $(RE3D)),--re3d $(RE3D)) $(if $(wildcard $(FAKES)),--fakes $(FAKES)) \
+		$(if $(DUMP),--dump $(DUMP))
+
 clean:
-	rm -rf $(VENV) reports .pytest_cache
+	rm -rf $(VENV) $(TRAF_VENV) reports .pytest_cache

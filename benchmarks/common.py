@@ -12,6 +12,12 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "fa-kes" / "fa-kes.csv"
 SAMPLE = ROOT / "seeds" / "fa-kes-sample.csv"
+# FA-KES articles reserved for the independent check (never run, opened or tuned on); same list as
+# tools/make_real_sets.py.
+RESERVED_FAKES = frozenset({
+    "1914947537", "1919191763", "1923102896", "1923848213", "1924058148",
+    "1926479102", "1926479352", "1962495633", "1965495384", "1965511170",
+})
 
 
 def corpus_path(argv: list[str]) -> Path:
