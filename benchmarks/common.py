@@ -12,22 +12,47 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "fa-kes" / "fa-kes.csv"
 SAMPLE = ROOT / "seeds" / "fa-kes-sample.csv"
-# FA-KES articles reserved for the independent check (never run, opened or tuned on); same list as
-# tools/make_real_sets.py.
-RESERVED_FAKES = frozenset({
-    "1914947537", "1919191763", "1923102896", "1923848213", "1924058148",
-    "1926479102", "1926479352", "1962495633", "1965495384", "1965511170",
-})
+# FA-KES articles reserved for the independent check (never run, opened or tuned on): benchmarks/reserved_fakes.txt.
+RESERVED_FAKES = frozenset(line.strip() for line in (ROOT / "benchmarks" / "reserved_fakes.txt").read_text().splitlines()
+                           if line.strip() and not line.startswith("#"))
 
 
 def corpus_path(argv: list[str]) -> Path:
-    """The corpus named on the command line, else FA-KES from ../shared, else the bundled 50-article sample."""
+    """The corpus named on the command line, else FA-KES from ../shared, else the bundled 50-article sample —
+    always without the FA-KES articles reserved for the independent check (see `without_reserved`)."""
     if len(argv) > 1:
-        return Path(argv[1])
+        return without_reserved(Path(argv[1]))
     if DEFAULT_CORPUS.exists():
-        return DEFAULT_CORPUS
+        return without_reserved(DEFAULT_CORPUS)
     print(f"note: {DEFAULT_CORPUS} not found; using the 50-article sample {SAMPLE}", file=sys.stderr)
-    return SAMPLE
+    return without_reserved(SAMPLE)
+
+
+def without_reserved(path: Path) -> Path:
+    """A CSV corpus with a `unit_id` column, minus the reserved rows (a copy beside the system's temp files);
+    any other corpus as it is. Rows are dropped by id before any text reaches the kit."""
+    import csv
+    import hashlib
+    import tempfile
+
+    if path.suffix.lower() != ".csv":
+        return path
+    csv.field_size_limit(2**31 - 1)
+    with path.open(encoding="latin-1", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader, [])
+        if "unit_id" not in header:
+            return path
+        column = header.index("unit_id")
+        rows = [row for row in reader if row and row[column] not in RESERVED_FAKES]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    out = Path(tempfile.gettempdir()) / f"kit-bench-{path.stem}-{digest}-unreserved.csv"
+    if not out.exists():
+        with out.open("w", encoding="latin-1", newline="") as f:
+            writer = csv.writer(f, lineterminator="\r\n")
+            writer.writerow(header)
+            writer.writerows(rows)
+    return out
 
 
 def arguments(doc: str) -> tuple[Path, int]:
