@@ -131,3 +131,10 @@ def test_apostrophe_stripped_possessives_split_a_name(nlp):
     found = canon(nlp, "Clashes hit Aleppos Bab al-Nasr district as Al-Qaedas fighters advanced.")
     by_text = {t: c for t, c, l in found}
     assert by_text.get("Aleppos") == "Aleppo" and by_text.get("Al-Qaedas") == "Al-Qaeda"
+
+
+def test_sentences_dense_with_names_and_speaker_lines_are_not_headlines(nlp):
+    names = {c for t, c, l in canon(nlp, "Minister Hanna Berg met the Foreign Minister, Omar Kassis in Oslo.")}
+    assert {"Hanna Berg", "Omar Kassis"} <= names
+    names = {c for t, c, l in canon(nlp, "Talks resumed on Monday.\n\nDefence Minister Tomas Velarde said:\n\nWe are ready.")}
+    assert "Tomas Velarde" in names

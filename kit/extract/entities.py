@@ -131,11 +131,15 @@ def _facility(span: Span) -> Span | None:
 
 def _headline_paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of Title Case paragraphs (headlines), where the statistical NER is unreliable."""
+    forms = usual_forms()
     ranges = []
     offset = 0
     for paragraph in doc.text.split("\n\n"):
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", paragraph) if len(w) >= 4]
-        if len(words) >= _HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+        common = sum(w[0].isupper() and forms.get(w.lower(), w).islower() for w in words)
+        if (len(words) >= _HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+                and common >= 1 and not paragraph.rstrip().endswith((".", ":", ";"))):
+            # Title Case ("… Escalates Attacks on Besieged …"); not a sentence full of names, not "X said:"
             ranges.append((offset, offset + len(paragraph)))
         offset += len(paragraph) + 2
     return ranges
@@ -283,8 +287,8 @@ class EntityResolver:
             extended = self._extend_name(span, countries)  # "UN … Mission" + "in Ukraine"; "Gaza’s" + "Civil Defense"
             if extended is not None:
                 span, entry = extended
-        if entry is None and label in ENTITY_LABELS and span.text[:1].isupper():
-            city = self.gazetteer.city(span.text, countries=countries)
+        if entry is None and label in ENTITY_LABELS and span.text[:1].isupper() and titled is None:
+            city = self.gazetteer.city(span.text, countries=countries)  # a name after a rank is a person
             if city is not None and (label != "PERSON" or city.population >= 100_000 or city.country in countries):
                 entry = city
         priority = 2 if entry is not None else 1
