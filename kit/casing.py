@@ -20,6 +20,7 @@ from .lexicons import data_text, read_data_csv, split_aliases
 
 __all__ = ["is_shouted", "restore_case", "usual_forms", "gazetteer_acronyms"]
 
+COMMON_RANK = 5000  # the 5,000 most frequent words are never taken for a surname
 SHOUTED_SHARE = 0.8  # share of capitals among the letters of a paragraph written in capitals
 MIN_LETTERS = 20
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’.]*[A-Za-z])?\.?")
@@ -28,13 +29,19 @@ _VOWELS = set("AEIOUY")
 
 @lru_cache(maxsize=1)
 def usual_forms() -> dict[str, str]:
-    """lower-case word → its most frequent written form."""
+    """lower-case word → its most frequent written form (in order of frequency, most frequent first)."""
     raw = resources.files("kit").joinpath("data", "truecase.txt.gz").read_bytes()
     forms = {}
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         if line and not line.startswith("#"):
-            forms[line.lower()] = line
+            forms.setdefault(line.lower(), line)
     return forms
+
+
+@lru_cache(maxsize=1)
+def frequency_rank() -> dict[str, int]:
+    """lower-case word → its rank among the table's words (0 = most frequent)."""
+    return {word: rank for rank, word in enumerate(usual_forms())}
 
 
 _JOINERS = {"of", "and", "for", "the", "de", "del", "la", "los", "las", "el", "y"}
@@ -70,13 +77,14 @@ def _bracketed(text: str, start: int, end: int) -> bool:
     return before in {"(", "["} and after in {")", "]"}
 
 
-def _case_word(word: str, *, bracketed: bool, acronym: Callable[[str], bool]) -> str:
+def _case_word(word: str, *, bracketed: bool, acronym: Callable[[str], bool],
+               introduced: Callable[[str], bool] = lambda w: False) -> str:
     if not word.isupper():
         return word  # already mixed case: written by someone who meant it
     bare = word.rstrip(".")
     forms = usual_forms()
     form = forms.get(word.lower()) if "." in bare else forms.get(bare.lower())  # "U.S." has its own entry
-    if bracketed and len(bare) <= 7 or acronym(bare) and not (form and form.islower()):
+    if bracketed and len(bare) <= 7 or acronym(bare) and not (form and form.islower() and not introduced(bare)):
         return word  # "(ARENA)", "FARC" — but "CAR" and "WHO" are more often words
     if form is not None and len(form) >= len(bare):
         return form + word[len(form):] if len(form) < len(word) else form
@@ -88,7 +96,9 @@ def _case_word(word: str, *, bracketed: bool, acronym: Callable[[str], bool]) ->
 def restore_case(text: str, *, acronyms: Iterable[str] = (), acronym: Callable[[str], bool] | None = None) -> str:
     """The text with each capitalised word in its usual form; same length, same offsets."""
     known = set(acronyms) or gazetteer_acronyms()
-    is_acronym = acronym or (lambda w: w.replace(".", "") in known and len(w) >= 3)
+    introduced = {m.group(1) for m in re.finditer(r"[(\[]([A-Z]{2,7})[)\]]", text)}  # "(ARENA)": an acronym here
+    is_acronym = acronym or (lambda w: w.replace(".", "") in known and len(w) >= 3 or w in introduced)
+    was_introduced = introduced.__contains__
     out = list(text)
     sentence_start, last, previous = True, 0, ""
     for match in _WORD.finditer(text):
@@ -100,12 +110,36 @@ def restore_case(text: str, *, acronyms: Iterable[str] = (), acronym: Callable[[
         if len(raw) == 2 and raw in known and previous.lower() == "the":
             word = raw  # "THE UN", "THE US": not "the un", "the us"
         else:
-            word = _case_word(raw, bracketed=_bracketed(text, start, end), acronym=is_acronym)
+            word = _case_word(raw, bracketed=_bracketed(text, start, end), acronym=is_acronym, introduced=was_introduced)
         if sentence_start and word[:1].islower():
             word = word[0].upper() + word[1:]
         out[start:end] = word
         sentence_start, last, previous = False, end, match.group()
-    return _capitalise_names("".join(out))
+    return _capitalise_given_names(_capitalise_names("".join(out)), text)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Lower-cased given names (data/given_names.txt: the 1990 U.S. Census first-name lists)."""
+    return frozenset(line for line in data_text("given_names.txt").splitlines() if line and not line.startswith("#"))
+
+
+def _capitalise_given_names(text: str, original: str) -> str:
+    """A given name written in capitals right before a capitalised word is a name: "HECTOR SANTOS" → "Hector
+    Santos", not "hector Santos" (the usual form of some names is a common word)."""
+    names, ranks = given_names(), frequency_rank()
+    out = list(text)
+    words = list(_WORD.finditer(text))
+    shouted = lambda w: original[w.start() : w.end()].isupper()  # noqa: E731
+    for w, nxt in zip(words, words[1:]):
+        if not (_bare(w) in names and shouted(w) and shouted(nxt) and text[w.end() : nxt.start()] == " "):
+            continue
+        if w.group().islower() and nxt.group()[0].isupper():
+            out[w.start()] = w.group()[0].upper()  # "hector Santos" → "Hector Santos"
+        elif (out[w.start()].isupper() and nxt.group()[0].islower()
+              and ranks.get(_bare(nxt), len(ranks)) > COMMON_RANK and _bare(nxt) not in _JOINERS):
+            out[nxt.start()] = nxt.group()[0].upper()  # "Virgilio barco": a rare word after a given name is a surname
+    return "".join(out)
 
 
 def _capitalise_names(text: str) -> str:

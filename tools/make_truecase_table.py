@@ -5,7 +5,8 @@ Usage: pip install spacy-lookups-data==1.0.5 && python tools/make_truecase_table
 Source: spaCy's English lexeme probabilities (`spacy_lookups_data/data/en_lexeme_prob.json.gz`, MIT licence,
 Explosion AI), which are case-sensitive ("the" -3.5, "The" -6.0; "salvador" -16.8, "Salvador" -14.0). For every
 word of letters (with ' . - inside) whose best form is more probable than e^-17, the most probable form is kept:
-"the", "Salvador", "FMLN", "U.S.". `kit.casing` restores the case of text written in capitals with it.
+"the", "Salvador", "FMLN", "U.S.", most frequent first (the line number is the word's frequency rank).
+`kit.casing` restores the case of text written in capitals with it.
 """
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ def main() -> None:
     for word, prob in probs.items():
         if WORD.match(word) and (word.lower() not in best or prob > best[word.lower()][1]):
             best[word.lower()] = (word, prob)
-    forms = sorted(form for form, prob in best.values() if prob > THRESHOLD)
+    # most frequent first: a word's line number is its frequency rank
+    forms = [form for form, prob in sorted(best.values(), key=lambda fp: (-fp[1], fp[0])) if prob > THRESHOLD]
     header = "# usual written form of frequent English words; source: spacy-lookups-data 1.0.5 en_lexeme_prob (MIT)\n"
     with gzip.GzipFile(OUT, "wb", mtime=0) as f:  # mtime 0: the same bytes on every rebuild
         f.write((header + "\n".join(forms) + "\n").encode("utf-8"))

@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from ..casing import usual_forms
+from ..casing import given_names, usual_forms
 from ..gazetteer import Entry, Gazetteer
 from ..lexicons import cue_lexicon, data_text
 from .aliases import TITLES, alias_links, capitalised_run, is_acronym_of, is_capitalised, strip_titles
@@ -117,6 +117,14 @@ def _name_words(span: Span) -> Span | None:
     while end > start and lower(span.doc[end - 1]):
         end -= 1
     return span.doc[start:end] if end > start else None
+
+
+def _given_name_first(span: Span) -> bool:
+    """Two to four capitalised words, the first a given name, none an organisation or place noun."""
+    words = list(span)
+    return (2 <= len(words) <= 4 and words[0].lower_ in given_names()
+            and all(t.is_alpha and t.text[0].isupper() for t in words)
+            and not any(t.lower_ in ORG_HEADS or t.lower_ in PLACE_HEADS or t.lower_ in PLACE_SUFFIXES for t in words))
 
 
 def _facility(span: Span) -> Span | None:
@@ -291,6 +299,8 @@ class EntityResolver:
             city = self.gazetteer.city(span.text, countries=countries)  # a name after a rank is a person
             if city is not None and (label != "PERSON" or city.population >= 100_000 or city.country in countries):
                 entry = city
+        if entry is None and label in {"ORG", "GPE", "LOC", "FAC"} and _given_name_first(span):
+            label = "PERSON"  # "Pablo Ortega Gaviria" tagged ORG: a given name and capitalised words are a person
         priority = 2 if entry is not None else 1
         if entry is None and label in {"ORG", "FAC"} and len(span) > 1 and (
                 span[-1].lower_ in ORG_HEADS or self._place_plus_name(span, countries)):

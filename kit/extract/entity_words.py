@@ -49,4 +49,4 @@ LOCATIVE_PREPS = frozenset({"near", "outside", "in", "into", "inside", "around",
 # Ranks and titles that only ever precede a person's name.
 RANKS = frozenset("""capt captain col colonel gen general lt lieutenant maj major sgt sergeant cpl corporal brig
 brigadier adm admiral cmdr commander mr mrs ms dr prof president premier minister sheikh ayatollah imam
-pvt private marshal spokesman spokeswoman spokesperson""".split())
+pvt private marshal spokesman spokeswoman spokesperson msgr monsignor bishop archbishop cardinal reverend rev""".split())
