@@ -121,3 +121,13 @@ def test_comma_less_part_lists_and_as_well_as(nlp):
 def test_objects_coordinated_across_modifiers(nlp):
     rows = figures(nlp, "Gunmen killed two guards from the mine and three drivers from the depot.")
     assert [(r["outcome"], r["best"]) for r in rows] == [("killed", 2), ("killed", 3)]
+
+
+def test_agents_vague_words_and_coordinated_singulars(nlp):
+    assert compact(figures(nlp, "Three gunmen killed two guards at the mine.")) == [("killed", 2, 2, 2, "combatants")]
+    assert figures(nlp, "Many people were trapped under the rubble.") == []
+    rows = figures(nlp, "Rockets hit the town killing 8 persons injuring more than 55 persons.")
+    assert [(r["outcome"], r["best"]) for r in rows] == [("killed", 8), ("wounded", 55)]
+    rows = figures(nlp, "Shells hit the area claiming the lives of a man and a woman injuring 5 others.")
+    assert [(r["outcome"], r["best"]) for r in rows] == [("killed", 1), ("killed", 1), ("wounded", 5)]
+    assert compact(figures(nlp, "Nearly 300 residents had left their homes.")) == [("displaced", None, 300, 300, "civilians")]

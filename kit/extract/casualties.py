@@ -52,6 +52,9 @@ _NOMINAL_OUTCOMES = {"killing", "killings", "death", "deaths", "murder", "murder
 _DESCRIBING = {"mostly", "mainly", "largely", "primarily", "predominantly", "chiefly", "mostly", "many", "most"}
 # intransitive outcome verbs whose subject is the victim ("two soldiers died"); transitive ones take it as object
 _INTRANSITIVE = {"die", "perish", "disappear", "flee"}
+# outcome verbs whose object is the victim and whose subject did it ("gunmen killed two guards")
+_TRANSITIVE = {"kill", "wound", "injure", "execute", "abduct", "kidnap", "arrest", "detain", "capture", "massacre",
+               "behead", "murder", "assassinate", "slay", "maim"}
 
 
 @dataclass(frozen=True)
@@ -365,6 +368,14 @@ def _syntactic_outcome(reader: "_Reader", head: Token) -> tuple[int, str] | None
     return None
 
 
+def _agent_of(doc: Doc, noun: Token, verb: Token) -> bool:
+    """The noun is the subject of an active outcome verb that has an object of its own."""
+    if noun.dep_ != "nsubj" or noun.head.i != verb.i or lemma_of(verb) not in _TRANSITIVE:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and not c.like_num]
+    return bool(objects) and not any(c.dep_ == "auxpass" for c in verb.children)  # not "6 citizens killed 22 injured"
+
+
 def _looks_like_year(token: Token) -> bool:
     return bool(re.fullmatch(r"(1[89]|20)\d\d", token.text)) and not (token.i + 1 < len(token.doc)
                                                                       and token.doc[token.i + 1].lower_ in {"people", "civilians"})
@@ -408,12 +419,16 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         before = reader.outcome_before(q_start)
         if own_outcome is not None:
             after, before = own_outcome, None
+        if after is not None and victim is not None and _agent_of(doc, doc[victim[1] - 1], doc[after[0]]):
+            after = None  # "three gunmen killed two guards": the gunmen did the killing
         if after is None and before is None and victim is not None:
             after = _syntactic_outcome(reader, doc[victim[1] - 1])
         if after is not None and before is not None:
             gap_after = sum(1 for t in doc[tail : after[0]] if not t.is_space)
             gap_before = sum(1 for t in doc[before[0] + 1 : q_start] if not t.is_space and t.lower_ not in QUALIFIER_WORDS)
-            found = after if gap_after <= gap_before else before  # "Nine killed 12 injured"; "kills 5, injures 23"
+            governed = (victim is not None and doc[victim[1] - 1].dep_ == "dobj" and doc[victim[1] - 1].head.i == before[0]
+                        and doc[before[0]].tag_ == "VBG" == doc[after[0]].tag_)  # "killing 8 people injuring 55"
+            found = before if governed or gap_after > gap_before else after  # "Nine killed 12 injured"; "kills 5, injures 23"
         else:
             found = after or before
         part_outcome = reader.part_cue(q_start)
@@ -436,8 +451,8 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             found = (victim[1] - 1, "detained")  # "taking about 250 hostages"
         if found is None:
             continue
-        if quantity.vague and (quantity.qualifier or "").lower() in {"many", "numerous", "few"} and victim is None:
-            continue  # "many of them critically": not a figure
+        if quantity.vague and (quantity.qualifier or "").lower() in {"many", "numerous", "few"}:
+            continue  # "many people were trapped", "many of them critically": no number, not a figure
         if victim is None and quantity.vague and not (found[0] < q_start or found[0] - tail <= 2):
             continue
         if victim is None and found[0] > tail + 3 and not is_part:
@@ -503,7 +518,11 @@ def _singulars(doc: Doc, reader: _Reader, figures: list[Figure], sents: Sentence
                                 part_of=parent.figure_id)
         after = reader.outcome_after(token.i + 2)
         before = reader.outcome_before(token.i)
-        if parent is None and not (before and before[0] == token.i - 1) and not (after and after[0] - token.i <= 4):
+        twin = next((f for f in extra if prev is not None and prev.lower_ == "and" and f.victim_end == token.i - 1), None)
+        if twin is not None:  # "the lives of a man and a woman": the same outcome as the first
+            before = (twin.o_index, twin.outcome)
+        adjacent = before is not None and (before[0] == token.i - 1 or before[0] == token.i - 2 and prev.lower_ == "of")
+        if parent is None and not adjacent and not (after and after[0] - token.i <= 4) and twin is None:
             continue
         outcome = figures[parent.part_of].outcome if parent is not None else (before or after)[1]
         if parent is None and outcome not in {"killed", "wounded", "missing"}:
