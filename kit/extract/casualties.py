@@ -519,7 +519,7 @@ def _singulars(doc: Doc, reader: _Reader, figures: list[Figure], sents: Sentence
         after = reader.outcome_after(token.i + 2)
         before = reader.outcome_before(token.i)
         twin = next((f for f in extra if prev is not None and prev.lower_ == "and" and f.victim_end == token.i - 1), None)
-        if twin is not None:  # "the lives of a man and a woman": the same outcome as the first
+        if twin is not None:  # "killed a driver and a nurse": the same outcome as the first
             before = (twin.o_index, twin.outcome)
         adjacent = before is not None and (before[0] == token.i - 1 or before[0] == token.i - 2 and prev.lower_ == "of")
         if parent is None and not adjacent and not (after and after[0] - token.i <= 4) and twin is None:
