@@ -31,6 +31,8 @@ class Article:
     replaced_chars: int = 0
     removed: tuple[Removed, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)  # other fields of the source; do not mutate
+    stripped_chars: int = 0  # control characters (NUL…) removed from the source
+    encoding_guessed: bool = False  # True when no BOM or valid UTF-8 decided the encoding
 
     @property
     def paragraphs(self) -> list[str]:
@@ -65,4 +67,6 @@ class Article:
             "standfirst": self.standfirst,
             "encoding": self.encoding,
             "replaced_chars": self.replaced_chars,
+            "stripped_chars": self.stripped_chars,
+            "encoding_guessed": self.encoding_guessed,
         }
