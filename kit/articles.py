@@ -21,6 +21,7 @@ from .cleaning import clean_article
 from .dates import parse_date
 from .errors import LoadError
 from .readers import SUPPORTED_SUFFIXES, RawRecord, RecordError, read_path
+from .outdir import MARKER
 from .readers.base import DOCUMENTATION
 
 __all__ = ["load", "load_corpus", "iter_articles", "expand_paths", "article_from_record", "Corpus", "DocIds",
@@ -28,7 +29,7 @@ __all__ = ["load", "load_corpus", "iter_articles", "expand_paths", "article_from
 
 PathLike = Union[str, "os.PathLike[str]"]
 ERROR_COLUMNS = ["source_path", "doc_id", "reason"]
-OUTPUT_MARKER = ".kit-output"  # written into every --out folder: a later run over a parent folder skips it
+OUTPUT_MARKER = MARKER  # in every --out and cache folder: a later run over a parent folder skips it
 _ONE_ARTICLE = {".txt", ".text", ".html", ".htm", ".xhtml", ".xml"}
 _FORMULA = re.compile(r"^[=+\-@\t\r]")  # what a spreadsheet reads as a formula
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
@@ -163,6 +164,8 @@ def _expand(text: str, excluded: set[Path]) -> list[Path | str]:
         return [text]  # read_path names the problem ("" is not ".")
     path = Path(text)
     if path.is_dir():
+        if _resolved(path) in excluded or (path / OUTPUT_MARKER).exists():
+            raise LoadError(path, "is a folder the kit wrote (its tables or cache), not read as input")
         files = _scan(path, excluded)
         if not files:
             raise LoadError(path, f"no articles found (looked for {', '.join(SUPPORTED_SUFFIXES)} files)")

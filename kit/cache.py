@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .errors import KitWarning, describe_os_error
 from .io import atomic_write
+from .outdir import MARKER
 
 if TYPE_CHECKING:
     from .nlp import PipelineSpec
@@ -154,6 +155,10 @@ class AnnotationCache:
         self.enabled = True
         try:
             self.root.mkdir(parents=True, exist_ok=True)
+            marker = Path(directory) / MARKER  # a folder scan never reads the cache as articles
+            if not marker.exists():
+                marker.write_text("annotation cache of kit; the kit never reads this folder as input\n",
+                                  encoding="utf-8")
         except OSError as exc:
             self._disable(self.root, exc)
 

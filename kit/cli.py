@@ -69,7 +69,8 @@ def _annotate(args: argparse.Namespace) -> int:
         article_timeout=args.article_timeout or None,
     )
     for row in result.errors.itertuples(index=False):
-        where = one_line(row.source_path) + (f" [{one_line(row.doc_id)}]" if isinstance(row.doc_id, str) and row.doc_id else "")
+        named = isinstance(row.doc_id, str) and row.doc_id
+        where = one_line(row.source_path) + (f" [{one_line(row.doc_id)}]" if named else "")
         print(f"kit: skipped {where}: {one_line(row.reason)}", file=sys.stderr)
     if not args.quiet:
         print(f"kit: {result.n_articles} articles annotated, {len(result.errors)} skipped; tables in "

@@ -24,13 +24,14 @@ from typing import Iterable, Iterator
 
 from .deadline import ArticleTimeout, Deadline
 from .nlp import PipelineSpec
-from .pieces import PIECE_CHARS, merge_annotations, split_pieces
+from .pieces import annotate_long
 from .tables import annotation_of
 
 __all__ = ["Result", "annotate_texts", "LocalEngine", "DaskEngine", "make_engine", "DEFAULT_TIMEOUT"]
 
 Result = dict | str  # an annotation, or the reason a text could not be annotated
 DEFAULT_TIMEOUT = 60.0  # seconds per article; FA-KES articles take 0.1 s, a 100,000-character text ~10 s
+ALONE_CHARS = 50_000  # longer texts are annotated on their own: batching gains nothing, a stall costs one limit
 _WARM = "Warm-up: the monitor said five people were killed in Homs on Monday."
 _warmed: set[int] = set()
 
@@ -53,8 +54,7 @@ def _annotate_one(nlp, text: str, timeout: float | None) -> Result:
         with Deadline(timeout):
             if len(text) <= nlp.max_length:
                 return annotation_of(nlp(text))
-            pieces = split_pieces(text, min(PIECE_CHARS, nlp.max_length))
-            return merge_annotations((offset, annotation_of(nlp(piece))) for offset, piece in pieces)
+            return annotate_long(nlp, text)
     except ArticleTimeout:
         return f"timed out after {timeout:g} s"
     except Exception as exc:  # noqa: BLE001 - one article's failure is that article's error row
@@ -64,13 +64,14 @@ def _annotate_one(nlp, text: str, timeout: float | None) -> Result:
 def annotate_texts(spec: PipelineSpec, texts: list[str], batch_size: int = 32,
                    timeout: float | None = None) -> list[Result]:
     """Annotations for texts; a text that breaks the pipeline or runs over `timeout` seconds gets an error
-    string, the others go on. Texts are piped in batches; after a failure the rest go one by one."""
+    string, the others go on. Texts are piped in batches (long ones alone); after a failure or a timeout in
+    a batch, its remaining texts go one by one, each with its own limit."""
     if not texts:
         return []
     nlp = spec.load()
     _warm_up(nlp)
     results: list[Result | None] = [None] * len(texts)
-    whole = [i for i, text in enumerate(texts) if len(text) <= nlp.max_length]
+    whole = [i for i, text in enumerate(texts) if len(text) <= min(ALONE_CHARS, nlp.max_length)]
     done = 0
     try:
         with Deadline(timeout) as deadline:
@@ -116,8 +117,12 @@ def _watch_parent(parent: int) -> None:
 
 
 def _worker_init(parent: int) -> None:
-    """In each pool worker: die with the main process, leave Ctrl-C to it."""
+    """In each pool worker: die with the main process, leave Ctrl-C to it, end quietly on SIGTERM."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler, inherited by fork
+    from .outdir import close_inherited
+
+    close_inherited()  # the output lock and the janitor's pipe belong to the main process
     if sys.platform.startswith("linux"):
         try:
             import ctypes

@@ -4,9 +4,9 @@ A run writes its tables into a new hidden sibling folder (`.<out>.kit-new-<pid>-
 is complete, exchanges it with `<out>` in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`; elsewhere two
 renames), so readers see the old tables or the new ones, never a mix. A lock file beside the folder
 (`.<out>.kit-lock`, `flock`, removed at the end) keeps a second run from writing to the same folder at the
-same time; the lock dies with its process, so a killed run never blocks the next. A small janitor process removes the new folder
-if the run is killed (even with SIGKILL); whatever a crash of the janitor itself leaves is removed by the
-next run, under the lock.
+same time; the lock dies with its process, so a killed run never blocks the next. A small janitor process
+removes the new folder and the lock file if the run is killed (even with SIGKILL); whatever a crash of the
+janitor itself leaves is removed by the next run, under the lock.
 
 `<out>` may hold only what the kit writes there (the tables, `errors`, the marker file): a folder holding
 anything else is refused, as swapping it would drop those files. When the parent folder cannot be written
@@ -26,10 +26,11 @@ from pathlib import Path
 from .errors import OutputBusyError, OutputError, describe_os_error
 from .io import file_mode, make_dir
 
-__all__ = ["OutputFolder", "KIT_FILES"]
+__all__ = ["OutputFolder", "KIT_FILES", "MARKER", "close_inherited"]
 
-KIT_FILES = re.compile(r"^(articles|entities|claims|casualties|errors)\.(csv|parquet)$|^\.kit-output$|^\.kit-|^\..*\.tmp$")
+KIT_FILES = re.compile(r"^(articles|entities|claims|casualties|errors)\.(csv|parquet)$|^\.kit-|^\..*\.tmp$")
 MARKER = ".kit-output"
+_INHERITED: set[int] = set()  # descriptors a forked worker must not keep: the lock, the janitor's pipe
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _JANITOR = (
@@ -44,6 +45,16 @@ _JANITOR = (
     "except OSError:\n"
     "    pass\n"
 )
+
+
+def close_inherited() -> None:
+    """In a forked worker: close the run's lock and janitor pipe, so that both go with the main process alone."""
+    for fd in list(_INHERITED):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _INHERITED.clear()
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -142,6 +153,7 @@ class OutputFolder:
                 os.ftruncate(fd, 0)
                 os.pwrite(fd, str(os.getpid()).encode(), 0)
                 self._lock_fd, self._lock_path = fd, path
+                _INHERITED.add(fd)
                 return
             else:
                 raise OutputError(path, "the lock file keeps changing; is another kit run starting?")
@@ -157,6 +169,7 @@ class OutputFolder:
             except OSError:
                 pass
             os.close(self._lock_fd)
+            _INHERITED.discard(self._lock_fd)
             self._lock_fd = None
 
     def _clean_stale(self, parent: Path) -> None:
@@ -180,9 +193,12 @@ class OutputFolder:
                                              stderr=subprocess.DEVNULL, start_new_session=True)
         except OSError:
             self._janitor = None  # the next run cleans up instead
+        else:
+            _INHERITED.add(self._janitor.stdin.fileno())
 
     def _stop_janitor(self) -> None:
         if self._janitor is not None:
+            _INHERITED.discard(self._janitor.stdin.fileno())
             try:
                 self._janitor.stdin.close()
                 self._janitor.wait(timeout=10)

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from spacy.tokens import Doc
 
-__all__ = ["PIECE_CHARS", "split_pieces", "merge_annotations", "BoundedTokenizer", "OFFSET_KEYS"]
+__all__ = ["PIECE_CHARS", "split_pieces", "merge_annotations", "annotate_long", "BoundedTokenizer", "OFFSET_KEYS"]
 
 PIECE_CHARS = 100_000
 RUN_CHUNK = 100
@@ -64,6 +64,16 @@ def merge_annotations(parts: Iterable[tuple[int, dict]]) -> dict:
                 merged[key].append(row)
         figures += len(annotation["casualties"])
     return merged
+
+
+def annotate_long(nlp, text: str) -> dict:
+    """The annotation of a text of any length: whole when the pipeline takes it, else in pieces, merged."""
+    from .tables import annotation_of
+
+    if len(text) <= nlp.max_length:
+        return annotation_of(nlp(text))
+    pieces = split_pieces(text, min(PIECE_CHARS, nlp.max_length))
+    return merge_annotations((offset, annotation_of(nlp(piece))) for offset, piece in pieces)
 
 
 class BoundedTokenizer:

@@ -55,7 +55,7 @@ class _Builder:
         self._token_starts = [t.idx for t in doc]
         self._cues: dict[int, str | None] = {}  # token index → cue lemma (each token is looked at many times)
         self._breaks: list[int] | None = None  # tokens where a claim of their own starts (see _content)
-        self._trailing: dict[int, list[tuple[int, int, int]]] = {}  # sentence start → trailing cues (see _trailing_boundary)
+        self._trailing: dict[int, list[tuple[int, int, int]]] = {}  # sentence start → its trailing cues
         self._spent: dict[int, int] = {}  # sentence number → cues looked at (see MAX_CUES_PER_SENTENCE)
 
     # -- small helpers ---------------------------------------------------------------------------
@@ -389,7 +389,9 @@ class _Builder:
         """Cue verbs with a speaker (parsed, inherited or adjacent) and content after or before them."""
         for verb in self.doc:
             lemma = self._cue_lemma(verb)
-            if lemma is None or verb.i in self.used_cues or not self._attributive(verb, lemma) or not self._spend(verb.i):
+            if lemma is None or verb.i in self.used_cues or not self._attributive(verb, lemma):
+                continue
+            if not self._spend(verb.i):
                 continue
             speaker = self._speaker(verb)
             if speaker is None:

@@ -59,7 +59,8 @@ class SpeakerResolver:
         self._starts = [m["start_char"] for m in self.mentions]
         norp = [m["canonical"] for m in self.mentions if m["label"] == "NORP"]
         counts, first = Counter(norp), {n: k for k, n in reversed(list(enumerate(norp)))}
-        self.demonym = max(counts, key=lambda n: (counts[n], -first[n])) if norp else None  # the commonest, first on ties
+        # the commonest, the first named on ties
+        self.demonym = max(counts, key=lambda n: (counts[n], -first[n])) if norp else None
         self.labels = {m["canonical"]: m["label"] for m in self.mentions}
         self.text = doc.text  # read once: Doc.text rebuilds the string on every access
         self._quotes = quotes if quotes is not None else find_quotes(self.text)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 __all__ = [
-    "Decoded", "decode_bytes", "detect_encoding", "guess_encoding", "repair_decoded", "normalise_text", "strip_controls",
-    "looks_binary", "REPLACEMENT",
+    "Decoded", "decode_bytes", "detect_encoding", "guess_encoding", "repair_decoded", "normalise_text",
+    "strip_controls", "looks_binary", "REPLACEMENT",
 ]
 
 REPLACEMENT = "\ufffd"

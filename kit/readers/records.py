@@ -104,14 +104,14 @@ def read_csv_file(path: Path, *, text_column: str | None = None) -> Iterator[Raw
         seen: set[str] = set()
         number = 0
         while True:
-            first_line = reader.line_num + 1
+            first_line = reader.reader.line_num + 1  # DictReader's own line_num lags after an error
             try:
                 row = next(reader)
             except StopIteration:
                 break
             except csv.Error as exc:
                 number += 1
-                last_line = reader.line_num
+                last_line = reader.reader.line_num
                 if "expected after" in str(exc) or "unexpected end of data" in str(exc):
                     where = f"line {first_line}" if last_line <= first_line else f"lines {first_line}–{last_line}"
                     yield RecordError(str(path), None, f"record {number}: a quoted field runs across records ({where}; "
