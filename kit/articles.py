@@ -19,7 +19,7 @@ import pandas as pd
 from .article import Article
 from .cleaning import clean_article
 from .dates import parse_date
-from .errors import LoadError
+from .errors import LoadError, describe_os_error
 from .readers import SUPPORTED_SUFFIXES, RawRecord, RecordError, read_path
 from .outdir import MARKER
 from .readers.base import DOCUMENTATION
@@ -114,10 +114,15 @@ class _Input(NamedTuple):
     problem: str | None = None  # a folder without articles, a pattern without matches (among other inputs)
 
 
-def _scan(folder: Path, exclude: set[Path]) -> list[Path]:
-    """Every file under `folder` that is not hidden, documentation, or inside an excluded or output folder."""
+def _scan(folder: Path, exclude: set[Path], problems: list[_Input]) -> list[Path]:
+    """Every file under `folder` that is not hidden, documentation, or inside an excluded or output folder;
+    subfolders that cannot be listed go to `problems`."""
     found: list[Path] = []
-    for top, dirs, files in os.walk(folder, followlinks=False):
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(_Input(exc.filename or folder, problem=f"cannot read folder ({describe_os_error(exc)})"))
+
+    for top, dirs, files in os.walk(folder, followlinks=False, onerror=unreadable):
         here = Path(top)
         keep = []
         for name in dirs:
@@ -151,7 +156,7 @@ def _inputs(source: PathLike | Iterable[PathLike], exclude: Iterable[PathLike] =
     for item in items:
         text = os.fspath(item)
         try:
-            found.extend(_expand(text, excluded))
+            found.extend(_expand(text, excluded, problems))
         except LoadError as exc:
             if len(items) == 1:
                 raise  # the only input: the whole command is wrong
@@ -159,15 +164,15 @@ def _inputs(source: PathLike | Iterable[PathLike], exclude: Iterable[PathLike] =
     return problems + [_Input(path, id_from_path) for path, id_from_path in zip(found, _path_ids(found))]
 
 
-def _expand(text: str, excluded: set[Path]) -> list[Path | str]:
+def _expand(text: str, excluded: set[Path], problems: list[_Input]) -> list[Path | str]:
     if not text.strip():
         return [text]  # read_path names the problem ("" is not ".")
     path = Path(text)
     if path.is_dir():
         if _resolved(path) in excluded or (path / OUTPUT_MARKER).exists():
             raise LoadError(path, "is a folder the kit wrote (its tables or cache), not read as input")
-        files = _scan(path, excluded)
-        if not files:
+        files = _scan(path, excluded, problems)
+        if not files and not problems:
             raise LoadError(path, f"no articles found (looked for {', '.join(SUPPORTED_SUFFIXES)} files)")
         return list(files)
     if not path.exists() and glob.has_magic(text):

@@ -125,8 +125,10 @@ class OutputFolder:
 
     def _lock(self, parent: Path) -> None:
         """Take the lock file beside `out` (or, when the parent is read-only, inside it); removed on release."""
-        import fcntl
-
+        try:
+            import fcntl
+        except ImportError:  # Windows: no flock; runs on one folder are not kept apart there
+            return
         for folder in (parent, self.out):
             path = folder / (f".{self.out.name}.kit-lock" if folder == parent else ".kit-lock")
             for _ in range(20):
@@ -159,9 +161,9 @@ class OutputFolder:
                 raise OutputError(path, "the lock file keeps changing; is another kit run starting?")
 
     def _unlock(self) -> None:
-        import fcntl
-
         if self._lock_fd is not None:
+            import fcntl
+
             try:
                 if self._lock_path is not None:
                     self._lock_path.unlink(missing_ok=True)  # while still holding it: see _lock

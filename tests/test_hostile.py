@@ -23,14 +23,9 @@ import pytest
 import kit
 from kit.cli import main
 
-GOOD = {
-    "good_one": "Shelling killed four civilians in the northern town on Monday, a local monitoring group said. "
-                "The group said two children were among the dead and that rescue teams were still searching.",
-    "good_two": "Rebels said on Tuesday they had shot down a drone near the airport. The army denied the claim "
-                "and said its air defences had intercepted three rockets fired at the base overnight.",
-    "good_three": "At least 12 people were wounded when a car bomb exploded near a market, police said. "
-                  "No group has claimed responsibility for the attack, which came a week after a similar blast.",
-}
+from .hostile_inputs import GOOD
+
+LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; FIFOs")
 
 
 def write_good(folder: Path) -> list[str]:
@@ -97,6 +92,7 @@ def test_long_runs_of_quotation_marks_are_tokenized_in_bounded_time(nlp):
         assert doc.text == text and time.perf_counter() - start < 10
 
 
+@LINUX
 def test_a_fifo_is_refused_not_waited_on(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
@@ -309,6 +305,7 @@ def _corpus(tmp_path: Path, copies: int = 1) -> Path:
     return path
 
 
+@LINUX
 def test_kill_9_leaves_no_process_and_no_stale_folder_and_the_rerun_is_exact(tmp_path, capsys):
     corpus = _corpus(tmp_path, copies=2)
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -329,6 +326,7 @@ def test_kill_9_leaves_no_process_and_no_stale_folder_and_the_rerun_is_exact(tmp
         assert (out / f"{name}.csv").read_bytes() == (tmp_path / "ref" / f"{name}.csv").read_bytes(), name
 
 
+@LINUX
 def test_sigterm_stops_the_workers_and_leaves_the_old_tables(tmp_path):
     corpus = _corpus(tmp_path, copies=3)
     out = tmp_path / "out"
