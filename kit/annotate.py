@@ -10,7 +10,8 @@ from .articles import article_from_record
 from .nlp import load_nlp
 from .readers import RawRecord
 from .readers.decode import normalise_text
-from .tables import Tables, build_tables, doc_rows
+from .pieces import annotate_long
+from .tables import Tables, annotation_rows, build_tables, doc_rows
 
 __all__ = ["annotate", "annotate_articles", "as_article"]
 
@@ -30,6 +31,8 @@ def annotate_articles(
     """The four tables for several articles, through `nlp.pipe`."""
     nlp = nlp or load_nlp(model)
     articles = list(articles)
+    if any(len(a.text) > nlp.max_length for a in articles):  # spaCy refuses those whole: in pieces (kit.pieces)
+        return build_tables(annotation_rows(annotate_long(nlp, a.text), a) for a in articles)
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
     return build_tables(doc_rows(doc, article) for doc, article in zip(docs, articles))
 

@@ -48,6 +48,8 @@ class Article:
     encoding: str | None = None
     replaced_chars: int = 0
     case_restored: int = 0  # paragraphs written in capitals whose case the cleaner restored
+    stripped_chars: int = 0  # control characters (NUL…) removed from the source
+    encoding_guessed: bool = False  # True when no BOM or valid UTF-8 decided the encoding
     removed: tuple[Removed, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict)  # other fields of the source; do not mutate
     published_iso: str | None = field(default=None, compare=False)
@@ -99,4 +101,6 @@ class Article:
             "encoding": self.encoding,
             "replaced_chars": self.replaced_chars,
             "case_restored": self.case_restored,
+            "stripped_chars": self.stripped_chars,
+            "encoding_guessed": self.encoding_guessed,
         }

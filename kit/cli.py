@@ -2,19 +2,24 @@
 `kit evaluate GOLD (--pred DIR | --annotate PATH...)`: precision, recall and F1 against answer keys;
 `kit evaluate GOLD --check-keys [ARTICLES_DIR]`: check answer keys against their articles.
 
-Errors are one line each, naming the input and the reason; no traceback reaches the user unless
-`--debug` asks for it. Exit status: 0 all inputs annotated, 1 some inputs failed (the rest is written),
-2 nothing could be annotated or the command was wrong.
+Errors are one line each, naming the input and the reason (control characters in names shown escaped, so a
+newline in a file name cannot split a line); no traceback reaches the user unless `--debug` asks for it.
+Exit status: 0 all inputs annotated, 1 some inputs failed (the rest is written), 2 nothing could be
+annotated, the command was wrong, or the environment failed (disk full, read-only, --out is a file: named
+with the path). SIGTERM and Ctrl-C stop the run and leave the output folder as it was.
 """
 from __future__ import annotations
 
 import argparse
+import logging
+import signal
 import sys
+import warnings
 from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .errors import KitError
+from .errors import KitError, KitWarning, describe_os_error
 
 __all__ = ["main", "build_parser"]
 
@@ -38,7 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--cache", type=Path, metavar="DIR", help="reuse annotations of unchanged articles")
     annotate.add_argument("--engine", choices=("local", "dask"), default="local", help="where to run (default local)")
     annotate.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address (default: a local cluster)")
-    annotate.add_argument("--quiet", action="store_true", help="no progress bar")
+    annotate.add_argument("--article-timeout", type=float, default=60.0, metavar="SECONDS",
+                          help="wall-clock limit per article; an article over it becomes one errors row "
+                               "(default 60; 0 = no limit)")
+    annotate.add_argument("--quiet", action="store_true", help="no progress bar, no summary, no cluster logs")
     evaluate = sub.add_parser("evaluate", help="score tables against answer keys: precision, recall, F1 per table",
                               description="Score the kit's tables (or any tables in the contract) against answer "
                               "keys (schema kit-gold/1, docs/GOLD.md), or check the keys themselves.")
@@ -57,22 +65,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def one_line(text: object) -> str:
+    """`text` on one line: control and other invisible characters shown as escapes ("\\n")."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+
+
 def _annotate(args: argparse.Namespace) -> int:
     from .corpus import annotate_corpus
 
     if args.jobs < 1 or args.batch_size < 1:
         raise KitError("--jobs and --batch-size must be at least 1")
+    if not args.article_timeout >= 0:
+        raise KitError("--article-timeout must be a number of seconds (0 = no limit)")
+    if args.quiet:
+        logging.getLogger("distributed").setLevel(logging.ERROR)
     result = annotate_corpus(
         args.paths, out_dir=args.out, fmt=args.format, text_column=args.text_column, model=args.model,
         n_process=args.jobs, batch_size=args.batch_size, cache_dir=args.cache, engine=args.engine,
         scheduler=args.scheduler, progress=False if args.quiet else None,
+        article_timeout=args.article_timeout or None,
     )
     for row in result.errors.itertuples(index=False):
-        where = row.source_path + (f" [{row.doc_id}]" if isinstance(row.doc_id, str) and row.doc_id else "")
-        print(f"kit: skipped {where}: {row.reason}", file=sys.stderr)
+        named = isinstance(row.doc_id, str) and row.doc_id
+        where = one_line(row.source_path) + (f" [{one_line(row.doc_id)}]" if named else "")
+        print(f"kit: skipped {where}: {one_line(row.reason)}", file=sys.stderr)
     if not args.quiet:
-        print(f"kit: {result.n_articles} articles annotated, {len(result.errors)} skipped; tables in {args.out}",
-              file=sys.stderr)
+        print(f"kit: {result.n_articles} articles annotated, {len(result.errors)} skipped; tables in "
+              f"{one_line(args.out)}", file=sys.stderr)
     if result.n_articles == 0:
         return 2
     return 1 if len(result.errors) else 0
@@ -106,27 +125,64 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that the run cleans up as for Ctrl-C."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise _Terminated()
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    if issubclass(category, KitWarning):
+        print(f"kit: warning: {one_line(message)}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous_term = signal.getsignal(signal.SIGTERM)
     try:
-        if args.command == "annotate":
-            return _annotate(args)
-        if args.command == "evaluate":
-            return _evaluate(args)
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave SIGTERM alone
+        previous_term = None
+    try:
+        with warnings.catch_warnings():
+            if not args.debug:
+                warnings.simplefilter("ignore")  # library notices are not the user's business…
+                warnings.simplefilter("always", KitWarning)  # …the kit's own warnings are, one line each
+                warnings.showwarning = _show_warning
+            if args.command == "annotate":
+                return _annotate(args)
+            if args.command == "evaluate":
+                return _evaluate(args)
     except KitError as exc:
         if args.debug:
             raise
-        print(f"kit: error: {exc}", file=sys.stderr)
+        print(f"kit: error: {one_line(exc)}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("kit: interrupted; files already written are complete, the rest were not written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        what = "terminated" if isinstance(exc, _Terminated) else "interrupted"
+        print(f"kit: {what}; the output folder was left as it was", file=sys.stderr)
+        return 143 if isinstance(exc, _Terminated) else 130
+    except MemoryError:
+        print("kit: error: out of memory (try fewer --jobs or a smaller --batch-size)", file=sys.stderr)
+        return 2
+    except OSError as exc:  # the environment: disk, permissions, a file where a folder should be
+        if args.debug:
+            raise
+        where = f"{one_line(exc.filename)}: " if exc.filename else ""
+        print(f"kit: error: {where}{describe_os_error(exc)}", file=sys.stderr)
+        return 2
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
         if args.debug:
             raise
-        print(f"kit: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+        print(f"kit: internal error: {type(exc).__name__}: {one_line(exc)} (run with --debug for the traceback)",
+              file=sys.stderr)
         return 2
+    finally:
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
     parser.error(f"unknown command {args.command!r}")
     return 2
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -18,12 +19,33 @@ from .lexicons import cue_lexicon
 
 __all__ = ["paragraph_boundaries", "TagToPos", "EntityLayer", "ClaimLayer", "CasualtyLayer"]
 
+# A run of tokens with no sentence-final mark and no line break is cut into sentences of at most this many
+# tokens. The longest such run in FA-KES and the test sets is 108 tokens; only hostile or broken text (a word
+# repeated 50,000 times) reaches the bound, which keeps every per-sentence step of the layers bounded.
+MAX_RUN_TOKENS = 300
+_FINAL_MARKS = (".", "!", "?")
+
+
 @Language.component("kit_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A paragraph break always starts a sentence (headlines and standfirsts have no final stop)."""
+    """A paragraph break always starts a sentence (headlines and standfirsts have no final stop); a run of
+    more than MAX_RUN_TOKENS tokens without a full stop or line break is cut, so no sentence is unbounded.
+
+    The starts are written in one array (`token.is_sent_start = True` rescans the whole Doc on every call)."""
+    starts = doc.to_array([SENT_START])
+    changed, run = False, 0
     for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+        text = token.text
+        if token.is_space and "\n" in text:
+            starts[token.i + 1], changed, run = 1, True, 0
+        elif text.endswith(_FINAL_MARKS):
+            run = 0
+        else:
+            run += 1
+            if run >= MAX_RUN_TOKENS:
+                starts[token.i + 1], changed, run = 1, True, 0
+    if changed:
+        doc.from_array([SENT_START], starts.reshape(-1, 1))
     return doc
 
 

@@ -1,9 +1,10 @@
 """Annotate a corpus: stream articles, reuse cached annotations, run the rest on an engine, stream tables out.
 
-    source ─► iter_articles ─► cache lookup ─► engine (local / pool / dask) ─► rows ─► sink (memory / files)
+    source ─► iter_articles ─► language check ─► cache lookup ─► engine (local / pool / dask) ─► rows ─► sink
 
-Order is kept end to end; an article that cannot be read or annotated becomes a row of `errors`
-and the run goes on.
+Order is kept end to end; every input is annotated or becomes a row of `errors` (unreadable, not English,
+over the time limit, broken by the pipeline) and the run goes on. With `out_dir`, the output folder is
+locked for the run, never read as input (nor the cache), and replaced whole at the end (`kit.outdir`).
 """
 from __future__ import annotations
 
@@ -17,10 +18,10 @@ from typing import Iterable, Iterator, Union
 import pandas as pd
 
 from .article import Article
-from .articles import ERROR_COLUMNS, iter_articles
+from .articles import ERROR_COLUMNS, DocIds, iter_articles
 from .cache import AnnotationCache, pipeline_signature
-from .engines import Result, make_engine
-from .io import write_table
+from .engines import DEFAULT_TIMEOUT, Result, make_engine
+from .language import foreign_language
 from .nlp import KIT_COMPONENTS, PipelineSpec
 from .readers import RecordError
 from .sink import FileSink, MemorySink
@@ -59,21 +60,22 @@ class _Entry:
         self.item, self.result, self.done = item, result, done
 
 
-def _items(source: Source, text_column: str | None) -> Iterator[Article | RecordError]:
+def _items(source: Source, text_column: str | None, exclude: tuple = ()) -> Iterator[Article | RecordError]:
+    ids = DocIds()  # one run, one set of ids: files, records and Article objects alike
     if isinstance(source, (str, os.PathLike)):
-        yield from iter_articles(source, text_column=text_column)
+        yield from iter_articles(source, text_column=text_column, exclude=exclude, ids=ids)
         return
     paths: list = []
     for item in source:
         if isinstance(item, (Article, RecordError)):
             if paths:
-                yield from iter_articles(paths, text_column=text_column)
+                yield from iter_articles(paths, text_column=text_column, exclude=exclude, ids=ids)
                 paths = []
-            yield item
+            yield ids.assign(item) if isinstance(item, Article) else item
         else:
             paths.append(item)
     if paths:
-        yield from iter_articles(paths, text_column=text_column)
+        yield from iter_articles(paths, text_column=text_column, exclude=exclude, ids=ids)
 
 
 def _annotated(items: Iterator[Article | RecordError], engine, cache: AnnotationCache | None,
@@ -89,6 +91,9 @@ def _annotated(items: Iterator[Article | RecordError], engine, cache: Annotation
             pending.append(entry)
             if isinstance(item, RecordError):
                 entry.done = True
+            elif (language := foreign_language(item.text)) is not None:
+                entry.result, entry.done = (f"not annotated: the text looks like {language}, not English "
+                                            "(the kit's pipeline reads English)"), True
             else:
                 cached = cache.get(item.text) if cache else None
                 if cached is not None:
@@ -147,22 +152,29 @@ def annotate_corpus(
     client=None,
     scheduler: str | None = None,
     progress: bool | None = None,
+    article_timeout: float | None = DEFAULT_TIMEOUT,
 ) -> CorpusResult:
     """Annotate every article in `source` (paths, folders, globs, corpus files, or Article objects).
 
     With `out_dir`, the four tables and `errors` are streamed to files (`fmt` csv or parquet) and
     `tables` is None; without it they come back as DataFrames. `progress=None` shows a bar in
-    terminals and notebooks only.
+    terminals and notebooks only. `article_timeout`: seconds one article may take (None: no limit);
+    an article over it becomes an error row ("timed out after N s").
     """
     spec = PipelineSpec.resolve(model, components=components, entity_files=tuple(entity_files))
-    cache = AnnotationCache(cache_dir, pipeline_signature(spec)) if cache_dir else None
-    sink = FileSink(out_dir, fmt) if out_dir is not None else MemorySink()
-    runner = make_engine(engine, spec, n_process=n_process, batch_size=batch_size, client=client, scheduler=scheduler)
-    bar = _progress(progress)
+    sink = FileSink(out_dir, fmt) if out_dir is not None else MemorySink()  # first: the lock on out_dir
+    runner = None
+    bar = None
     errors: list[dict[str, str | None]] = []
     n_articles = 0
+    finished = False
     try:
-        for entry in _annotated(_items(source, text_column), runner, cache, batch_size):
+        cache = AnnotationCache(cache_dir, pipeline_signature(spec)) if cache_dir else None
+        runner = make_engine(engine, spec, n_process=n_process, batch_size=batch_size, client=client,
+                             scheduler=scheduler, timeout=article_timeout)
+        bar = _progress(progress)
+        exclude = tuple(p for p in (out_dir, cache_dir) if p is not None)
+        for entry in _annotated(_items(source, text_column, exclude), runner, cache, batch_size):
             item = entry.item
             if isinstance(item, RecordError):
                 errors.append({"source_path": item.source_path, "doc_id": item.doc_id, "reason": item.reason})
@@ -173,18 +185,16 @@ def annotate_corpus(
                 errors.append({"source_path": item.source_path, "doc_id": item.doc_id, "reason": str(entry.result)})
             if bar is not None:
                 bar.update(1)
-        tables = sink.close()
-    except BaseException:
-        if isinstance(sink, FileSink):
-            sink.abort()
-        raise
+        error_frame = pd.DataFrame(errors, columns=ERROR_COLUMNS)
+        tables = sink.close(error_frame)
+        finished = True
     finally:
-        runner.close()
+        if not finished:
+            sink.abort()
+        if runner is not None:
+            runner.close(abort=not finished)
         if bar is not None:
             bar.close()
-    error_frame = pd.DataFrame(errors, columns=ERROR_COLUMNS)
-    if out_dir is not None:
-        write_table(error_frame, out_dir, "errors", fmt)
     return CorpusResult(
         n_articles=n_articles,
         errors=error_frame,

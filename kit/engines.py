@@ -2,38 +2,89 @@
 
 Every engine maps batches of texts to annotations (plain dicts, or an error string per failed text),
 in order, with a bounded number of batches in flight, so memory does not grow with the corpus.
+
+Every engine bounds the work per article: each article has a wall-clock limit (`timeout` seconds, see
+`kit.deadline`) and one over it becomes the error "timed out after N s" while the others go on; a text
+longer than spaCy's `max_length` is annotated in pieces (`kit.pieces`). Pool workers die with the main
+process (Linux: the kernel kills them when it dies, even by SIGKILL; elsewhere they notice within a second)
+and ignore Ctrl-C, which the main process handles.
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import os
+import signal
 import sys
+import threading
+import time
 from collections import deque
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
+from .deadline import ArticleTimeout, Deadline
 from .nlp import PipelineSpec
+from .pieces import annotate_long
 from .tables import annotation_of
 
-__all__ = ["Result", "annotate_texts", "LocalEngine", "DaskEngine", "make_engine"]
+__all__ = ["Result", "annotate_texts", "LocalEngine", "DaskEngine", "make_engine", "DEFAULT_TIMEOUT"]
 
 Result = dict | str  # an annotation, or the reason a text could not be annotated
+DEFAULT_TIMEOUT = 60.0  # seconds per article; FA-KES articles take 0.1 s, a 100,000-character text ~10 s
+ALONE_CHARS = 50_000  # longer texts are annotated on their own: batching gains nothing, a stall costs one limit
+_WARM = "Warm-up: the monitor said five people were killed in Homs on Monday."
+_warmed: set[int] = set()
 
 
-def annotate_texts(spec: PipelineSpec, texts: list[str], batch_size: int = 32) -> list[Result]:
-    """Annotations for texts; a text that breaks the pipeline gets an error string, the others go on."""
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"annotation failed: {type(exc).__name__}" + (f": {text[:300]}" if text else "")
+
+
+def _warm_up(nlp) -> None:
+    """Load what the components load lazily (the gazetteer's city index) before any article's clock runs."""
+    if id(nlp) not in _warmed:
+        nlp(_WARM)
+        _warmed.add(id(nlp))
+
+
+def _annotate_one(nlp, text: str, timeout: float | None) -> Result:
+    """One text on its own, under its own limit, in pieces when longer than the pipeline takes."""
+    try:
+        with Deadline(timeout):
+            if len(text) <= nlp.max_length:
+                return annotation_of(nlp(text))
+            return annotate_long(nlp, text)
+    except ArticleTimeout:
+        return f"timed out after {timeout:g} s"
+    except Exception as exc:  # noqa: BLE001 - one article's failure is that article's error row
+        return _reason(exc)
+
+
+def annotate_texts(spec: PipelineSpec, texts: list[str], batch_size: int = 32,
+                   timeout: float | None = None) -> list[Result]:
+    """Annotations for texts; a text that breaks the pipeline or runs over `timeout` seconds gets an error
+    string, the others go on. Texts are piped in batches (long ones alone); after a failure or a timeout in
+    a batch, its remaining texts go one by one, each with its own limit."""
     if not texts:
         return []
     nlp = spec.load()
+    _warm_up(nlp)
+    results: list[Result | None] = [None] * len(texts)
+    whole = [i for i, text in enumerate(texts) if len(text) <= min(ALONE_CHARS, nlp.max_length)]
+    done = 0
     try:
-        return [annotation_of(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
-    except Exception:  # noqa: BLE001 - isolate the failing text, annotate the rest
-        results: list[Result] = []
-        for text in texts:
-            try:
-                results.append(annotation_of(nlp(text)))
-            except Exception as exc:  # noqa: BLE001
-                results.append(f"annotation failed: {type(exc).__name__}: {exc}")
-        return results
+        with Deadline(timeout) as deadline:
+            for doc in nlp.pipe((texts[i] for i in whole), batch_size=batch_size):
+                results[whole[done]] = annotation_of(doc)
+                done += 1
+                deadline.restart()  # each article gets the whole limit
+    except (ArticleTimeout, Exception):  # noqa: BLE001 - isolate the failing text, annotate the rest
+        pass
+    for i, text in enumerate(texts):
+        if results[i] is None:
+            results[i] = _annotate_one(nlp, text, timeout)
+    return results  # type: ignore[return-value]
 
 
 def _bounded(executor_submit, batches: Iterable[list[str]], in_flight: int) -> Iterator[tuple[list[str], list[Result]]]:
@@ -58,51 +109,90 @@ class _Done:
         return self.value
 
 
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _worker_init(parent: int) -> None:
+    """In each pool worker: die with the main process, leave Ctrl-C to it, end quietly on SIGTERM."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler, inherited by fork
+    from .outdir import close_inherited
+
+    close_inherited()  # the output lock and the janitor's pipe belong to the main process
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the main process died before the line above
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
 class LocalEngine:
     """This process (n_process=1) or a pool of forked worker processes, each loading the model once."""
 
-    def __init__(self, spec: PipelineSpec, *, n_process: int = 1, batch_size: int = 32) -> None:
-        self.spec, self.n_process, self.batch_size = spec, n_process, batch_size
-        self._pool: Executor | None = None
+    def __init__(self, spec: PipelineSpec, *, n_process: int = 1, batch_size: int = 32,
+                 timeout: float | None = DEFAULT_TIMEOUT) -> None:
+        self.spec, self.n_process, self.batch_size, self.timeout = spec, n_process, batch_size, timeout
+        self._pool: ProcessPoolExecutor | None = None
 
     def _submit(self, texts: list[str]):
         if not texts:
             return _Done([])
         if self.n_process == 1:
-            return _Done(annotate_texts(self.spec, texts, self.batch_size))
+            return _Done(annotate_texts(self.spec, texts, self.batch_size, self.timeout))
         if self._pool is None:
             method = "fork" if sys.platform.startswith("linux") else "spawn"
-            self._pool = ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context(method))
-        return self._pool.submit(annotate_texts, self.spec, texts, self.batch_size)
+            self._pool = ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context(method),
+                                             initializer=_worker_init, initargs=(os.getpid(),))
+        return self._pool.submit(annotate_texts, self.spec, texts, self.batch_size, self.timeout)
 
     def map(self, batches: Iterable[list[str]]) -> Iterator[tuple[list[str], list[Result]]]:
         return _bounded(self._submit, batches, in_flight=max(2, 2 * self.n_process))
 
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+    def close(self, *, abort: bool = False) -> None:
+        """Stop the pool: after the work is done, or at once (`abort`: an error or Ctrl-C in the main process)."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if abort:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+        else:
+            pool.shutdown(cancel_futures=True)
 
 
 class DaskEngine:
-    """dask.distributed workers run the same pipeline; a LocalCluster is started when no client is given."""
+    """dask.distributed workers run the same pipeline; a LocalCluster is started when no client is given.
+
+    The cluster's log messages below the level of the `distributed` logger here are silenced (`kit annotate
+    --quiet` raises it to ERROR)."""
 
     def __init__(self, spec: PipelineSpec, *, client=None, scheduler: str | None = None, n_process: int = 1,
-                 batch_size: int = 32) -> None:
+                 batch_size: int = 32, timeout: float | None = DEFAULT_TIMEOUT) -> None:
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError:  # pragma: no cover - depends on the installation
             from .errors import KitError
 
             raise KitError("the dask engine needs dask.distributed: pip install 'kit[dask]'") from None
-        self.spec, self.batch_size, self.n_process = spec, batch_size, max(1, n_process)
+        self.spec, self.batch_size, self.n_process, self.timeout = spec, batch_size, max(1, n_process), timeout
         self._own: list = []
         if client is None:
             if scheduler:
                 client = Client(scheduler)
             else:
+                level = max(logging.WARNING, logging.getLogger("distributed").getEffectiveLevel())
                 cluster = LocalCluster(n_workers=self.n_process, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, host="127.0.0.1")
+                                       dashboard_address=None, host="127.0.0.1", silence_logs=level)
                 client = Client(cluster)
                 self._own.append(cluster)
             self._own.insert(0, client)
@@ -111,22 +201,23 @@ class DaskEngine:
     def _submit(self, texts: list[str]):
         if not texts:
             return _Done([])
-        return self.client.submit(annotate_texts, self.spec, texts, self.batch_size, pure=False)
+        return self.client.submit(annotate_texts, self.spec, texts, self.batch_size, self.timeout, pure=False)
 
     def map(self, batches: Iterable[list[str]]) -> Iterator[tuple[list[str], list[Result]]]:
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))
         return _bounded(self._submit, batches, in_flight=2 * workers)
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
         for resource in self._own:
             resource.close()
         self._own = []
 
 
 def make_engine(engine: str, spec: PipelineSpec, *, n_process: int = 1, batch_size: int = 32, client=None,
-                scheduler: str | None = None) -> LocalEngine | DaskEngine:
+                scheduler: str | None = None, timeout: float | None = DEFAULT_TIMEOUT) -> LocalEngine | DaskEngine:
     if engine == "local":
-        return LocalEngine(spec, n_process=n_process, batch_size=batch_size)
+        return LocalEngine(spec, n_process=n_process, batch_size=batch_size, timeout=timeout)
     if engine == "dask":
-        return DaskEngine(spec, client=client, scheduler=scheduler, n_process=n_process, batch_size=batch_size)
+        return DaskEngine(spec, client=client, scheduler=scheduler, n_process=n_process, batch_size=batch_size,
+                          timeout=timeout)
     raise ValueError(f"unknown engine {engine!r}; expected 'local' or 'dask'")

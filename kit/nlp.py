@@ -108,4 +108,8 @@ def load_nlp(model: str | None = None, *, components: tuple[str, ...] = KIT_COMP
 
 @lru_cache(maxsize=4)
 def _cached_pipeline(spec: PipelineSpec) -> Language:
-    return add_kit_components(_load_model(spec.model), spec.components, entity_files=spec.entity_files, lean=True)
+    from .pieces import BoundedTokenizer
+
+    nlp = add_kit_components(_load_model(spec.model), spec.components, entity_files=spec.entity_files, lean=True)
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # long runs of quotation marks: chunks, not minutes
+    return nlp

@@ -1,20 +1,22 @@
 """Streaming table output: rows are flushed in sorted parts, then merged into the final files.
 
 Memory holds one part at a time, whatever the corpus size; the final files are sorted by doc_id then
-start_char (the contract) thanks to a k-way merge of the parts, and appear atomically at the end.
+start_char (the contract) thanks to a k-way merge of the parts. Everything is written into a staging folder
+beside `out_dir` and swapped in whole at the end (`kit.outdir`): the five tables of a run appear together or
+not at all. A disk that fails (full, read-only) is an OutputError naming the path, and the old tables stay.
 """
 from __future__ import annotations
 
 import csv
 import heapq
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Iterator
 
 import pandas as pd
 
+from .errors import OutputError, describe_os_error
 from .io import FORMATS, atomic_write, write_table
+from .outdir import OutputFolder
 from .tables import COLUMNS, TABLE_NAMES, Tables, build_tables, frame
 
 __all__ = ["MemorySink", "FileSink"]
@@ -31,19 +33,27 @@ class MemorySink:
     def add(self, rows: dict[str, list[dict]]) -> None:
         self.parts.append(rows)
 
-    def close(self) -> Tables:
+    def close(self, errors: pd.DataFrame | None = None) -> Tables:
         return build_tables(self.parts)
+
+    def abort(self) -> None:
+        self.parts = []
 
 
 class FileSink:
-    """Write the four tables to `out_dir` as CSV or Parquet, streaming through sorted part files."""
+    """Write the four tables and `errors` to `out_dir` as CSV or Parquet, streaming through sorted part files.
+
+    Opening takes the folder's lock (OutputBusyError when another run has it); `close(errors)` writes the
+    final files and swaps them in; `abort()` leaves `out_dir` as it was."""
 
     def __init__(self, out_dir: str | Path, fmt: str = "csv", *, part_rows: int = 256) -> None:
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
         self.out_dir, self.fmt, self.part_rows = Path(out_dir), fmt, part_rows
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self._tmp = Path(tempfile.mkdtemp(prefix=".kit-parts-", dir=self.out_dir))
+        self._folder = OutputFolder(self.out_dir).__enter__()
+        self._stage = self._folder.staging
+        self._tmp = self._stage / ".kit-parts"
+        self._tmp.mkdir()
         self._buffer: list[dict[str, list[dict]]] = []
         self._parts: list[int] = []
 
@@ -57,7 +67,11 @@ class FileSink:
             return
         number = len(self._parts)
         for name, table in build_tables(self._buffer):
-            table.to_csv(self._tmp / f"{name}.{number:06d}.csv", index=False, encoding="utf-8")
+            path = self._tmp / f"{name}.{number:06d}.csv"
+            try:
+                table.to_csv(path, index=False, encoding="utf-8")
+            except OSError as exc:
+                raise OutputError(self._shown(path), describe_os_error(exc)) from None
         self._parts.append(number)
         self._buffer = []
 
@@ -88,7 +102,7 @@ class FileSink:
                 writer.writeheader()
                 writer.writerows(rows)
 
-        atomic_write(self.out_dir / f"{name}.csv", write)
+        atomic_write(self._stage / f"{name}.csv", write)
 
     def _write_parquet(self, name: str) -> None:
         import pyarrow as pa
@@ -121,21 +135,39 @@ class FileSink:
                 if writer is not None:
                     writer.close()
 
-        atomic_write(self.out_dir / f"{name}.parquet", write)
+        atomic_write(self._stage / f"{name}.parquet", write)
 
-    def close(self) -> None:
-        """Merge the parts into the final files and remove the parts."""
+    def close(self, errors: pd.DataFrame | None = None) -> None:
+        """Merge the parts into the final files, write `errors`, and put them all in place of `out_dir`'s."""
+        import shutil
+
         try:
-            self._flush()
-            for name in TABLE_NAMES:
-                if not self._parts:
-                    write_table(frame(name, []), self.out_dir, name, self.fmt)
-                elif self.fmt == "csv":
-                    self._write_csv(name)
-                else:
-                    self._write_parquet(name)
+            try:
+                self._flush()
+                for name in TABLE_NAMES:
+                    if not self._parts:
+                        write_table(frame(name, []), self._stage, name, self.fmt)
+                    elif self.fmt == "csv":
+                        self._write_csv(name)
+                    else:
+                        self._write_parquet(name)
+                if errors is not None:
+                    write_table(errors, self._stage, "errors", self.fmt)
+                shutil.rmtree(self._tmp, ignore_errors=True)
+            except OSError as exc:
+                raise OutputError(self._shown(exc.filename or self._stage), describe_os_error(exc)) from None
+            self._folder.commit()
         finally:
-            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._folder.__exit__(None, None, None)
+
+    def _shown(self, path: str | Path) -> Path:
+        """A path in the staging folder as the user knows it: under `out_dir`."""
+        path = Path(path)
+        try:
+            return self.out_dir / path.relative_to(self._stage)
+        except ValueError:
+            return path
 
     def abort(self) -> None:
-        shutil.rmtree(self._tmp, ignore_errors=True)
+        """Drop what was written; `out_dir` stays as it was."""
+        self._folder.__exit__(None, None, None)

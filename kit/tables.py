@@ -14,7 +14,8 @@ __all__ = ["Tables", "COLUMNS", "TABLE_NAMES", "annotation_of", "annotation_rows
 
 COLUMNS: dict[str, list[str]] = {
     "articles": ["doc_id", "source_path", "title", "outlet", "byline", "published", "url", "text",
-                 "n_paragraphs", "n_chars", "removed_chars", "standfirst", "encoding", "replaced_chars", "case_restored"],
+                 "n_paragraphs", "n_chars", "removed_chars", "standfirst", "encoding", "replaced_chars", "stripped_chars",
+                 "encoding_guessed", "case_restored"],
     "entities": ["doc_id", "start_char", "end_char", "text", "label", "canonical", "sent_id", "kind"],
     "claims": ["doc_id", "start_char", "end_char", "speaker", "speaker_text", "cue", "content", "kind", "status",
                "status_evidence", "speaker_start", "speaker_end", "cue_start", "cue_end", "content_start",
@@ -24,9 +25,12 @@ COLUMNS: dict[str, list[str]] = {
                    "figure_id", "part_of", "cumulative", "sent_id"],
 }
 TABLE_NAMES = tuple(COLUMNS)
-INTEGER_COLUMNS = {"start_char", "end_char", "n_paragraphs", "n_chars", "removed_chars", "replaced_chars", "case_restored", "sent_id",
+INTEGER_COLUMNS = {"start_char", "end_char", "n_paragraphs", "n_chars", "removed_chars", "replaced_chars", "stripped_chars",
+                   "case_restored", "sent_id",
                    "low", "best", "high", "speaker_start", "speaker_end", "cue_start", "cue_end", "content_start",
                    "content_end", "figure_id", "part_of"}
+
+BOOLEAN_COLUMNS = {"cumulative", "encoding_guessed"}
 
 
 @dataclass(frozen=True, repr=False)
@@ -81,8 +85,9 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=columns + extra)
     for column in frame.columns:
         if column in INTEGER_COLUMNS:
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
-        elif column == "cumulative":
+            values = frame[column].map(_int64)  # a number beyond 64 bits is no offset or count: empty, not a crash
+            frame[column] = pd.to_numeric(values, errors="coerce").astype("Int64")
+        elif column in BOOLEAN_COLUMNS:
             values = frame[column].map(lambda v: {"True": True, "False": False, "true": True, "false": False}.get(v, v)
                                        if isinstance(v, str) else v)
             frame[column] = values.astype("boolean")
@@ -90,6 +95,14 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
             frame[column] = frame[column].astype("string")
     sort = ["doc_id", "start_char"] if "start_char" in frame.columns else ["doc_id"]
     return frame.sort_values(sort, kind="stable").reset_index(drop=True)
+
+
+def _int64(value: object) -> object:
+    try:
+        number = int(value) if isinstance(value, (int, str)) and str(value).strip() else value
+    except ValueError:  # not a whole number (or over 4,300 digits): empty, as pd.to_numeric would make it
+        return None
+    return number if not isinstance(number, int) or -(2**63) <= number < 2**63 else None
 
 
 def build_tables(rows: Iterable[dict[str, list[dict]]]) -> Tables:

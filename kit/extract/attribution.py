@@ -10,7 +10,7 @@ before. Status: see `kit.extract.status`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +32,9 @@ _SUBORDINATORS = {"as", "while", "when", "after", "before", "because", "since", 
                   "until", "if"}
 _DENIALS = {"deny", "reject", "dismiss", "dispute", "contradict", "refute"}
 _TRAILING_CUES = {"reports": "report", "says": "say", "adds": "add", "writes": "write", "claims": "claim"}
+# Cue words looked at per sentence. Real sentences hold at most 5 (FA-KES and the test sets); a sentence made
+# of a cue repeated hundreds of times would otherwise cost its length squared (each cue reads its whole span).
+MAX_CUES_PER_SENTENCE = 16
 _TOLL_VERBS = {"put", "give", "raise", "revise"}
 # Prepositions that open an adjunct of the saying, not its content ("said in a statement", "said on Monday");
 # not "of", "about", "for", "to" ("accused X of Y", "warned about Y", "called for Y", "responded to Y").
@@ -57,9 +60,25 @@ class _Builder:
         self.used_cues: set[int] = set()
         self.sentences = Sentences(doc)
         self._token_starts = [t.idx for t in doc]
+        self._cues: dict[int, str | None] = {}  # token index → cue lemma (each token is looked at many times)
+        self._breaks: list[int] | None = None  # tokens where a claim of their own starts (see _content)
+        self._trailing: dict[int, list[tuple[int, int, int]]] = {}  # sentence start → its trailing cues
+        self._spent: dict[int, int] = {}  # sentence number → cues looked at (see MAX_CUES_PER_SENTENCE)
 
     # -- small helpers ---------------------------------------------------------------------------
+    def _spend(self, i: int) -> bool:
+        """Count one more cue looked at in token i's sentence; False once the sentence's budget is used up."""
+        n = self.sentences.index(i)
+        self._spent[n] = self._spent.get(n, 0) + 1
+        return self._spent[n] <= MAX_CUES_PER_SENTENCE
+
     def _cue_lemma(self, token: Token) -> str | None:
+        i = token.i
+        if i not in self._cues:
+            self._cues[i] = self._find_cue_lemma(token)
+        return self._cues[i]
+
+    def _find_cue_lemma(self, token: Token) -> str | None:
         if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
             # "… hospitalized Reuters reports." — a trailing "reports"/"says" the tagger took for a noun
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -209,10 +228,11 @@ class _Builder:
         if clause and clause[0].left_edge.i - after <= 6:
             start = max(after, clause[0].left_edge.i)
         end = sent.end
-        for token in doc[start:sent.end]:  # a later participle cue starts a claim of its own
-            if token.i > start and (token.tag_ == "VBG" and self._cue_lemma(token) or token.lower_ == "according"):
-                end = token.i
-                break
+        if self._breaks is None:  # a later participle cue starts a claim of its own
+            self._breaks = [t.i for t in doc if t.tag_ == "VBG" and self._cue_lemma(t) or t.lower_ == "according"]
+        k = bisect_right(self._breaks, start)
+        if k < len(self._breaks) and self._breaks[k] < sent.end:
+            end = self._breaks[k]
         end = min(end, self._trailing_boundary(verb, sent))
         listener = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} and lemma == "tell" for t in c.subtree}
         post = trim_tokens([t for t in doc[start:end] if t.i not in listener])  # "told the Miami Herald that …"
@@ -248,18 +268,36 @@ class _Builder:
 
     def _trailing_boundary(self, verb: Token, sent: Span) -> int:
         """Content after a cue stops where a later trailing attribution's speaker begins ("…, X reported.")."""
-        for token in self.doc[verb.i + 1 : sent.end]:
+        for cue, speaker_start, run_start in self._trailing_cues(sent):
+            if cue > verb.i:  # the speaker's punctuation before it goes too, down to the cue itself
+                return speaker_start if speaker_start <= verb.i + 1 else max(run_start, verb.i + 1)
+        return sent.end
+
+    def _trailing_cues(self, sent: Span) -> list[tuple[int, int, int]]:
+        """A sentence's trailing cues with a speaker before them ("…, X reported."): (cue, speaker start, start of
+        the punctuation before the speaker). Only a cue among the sentence's last four words can have at most
+        three words after it, so only that tail is read, once per sentence."""
+        if sent.start in self._trailing:
+            return self._trailing[sent.start]
+        doc, found = self.doc, []
+        tail, words = sent.end, 0
+        while tail > sent.start and words < 4:
+            tail -= 1
+            if not doc[tail].is_punct and not doc[tail].is_space:
+                words += 1
+        for token in doc[tail : sent.end]:
             if not self._cue_lemma(token) or token.tag_ == "VBG":
                 continue
-            rest = [t for t in self.doc[token.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+            rest = [t for t in doc[token.i + 1 : sent.end] if not t.is_punct and not t.is_space]
             if len(rest) <= 3 and not self._substantial(rest):
                 speaker = self._left_np(token)
                 if speaker:
-                    boundary = speaker[0].i
-                    while boundary > verb.i + 1 and self.doc[boundary - 1].is_punct:
-                        boundary -= 1
-                    return boundary
-        return sent.end
+                    run_start = speaker[0].i
+                    while run_start > sent.start and doc[run_start - 1].is_punct:
+                        run_start -= 1
+                    found.append((token.i, speaker[0].i, run_start))
+        self._trailing[sent.start] = found
+        return found
 
     def _attributive(self, verb: Token, lemma: str) -> bool:
         children = list(verb.children)
@@ -299,7 +337,7 @@ class _Builder:
         cue_token = self._token_from(cue_chars[0])
         self.claims.append(Claim(
             speaker=speaker, speaker_text=self.text[s_start:s_end],
-            cue=cue if isinstance(cue, str) else " ".join(t.text for t in cue),
+            cue=self.text[cue_chars[0] : cue_chars[1]],  # as written: text[cue_start:cue_end] == cue
             content=self.text[c_start:c_end], kind=kind or self._kind(c_start, c_end), status=status,
             status_evidence=None, speaker_start=s_start, speaker_end=s_end, cue_start=cue_chars[0],
             cue_end=cue_chars[1], content_start=c_start, content_end=c_end, co_speakers=co_speakers,
@@ -321,7 +359,7 @@ class _Builder:
                 verb = self._cue_near(after, forward=True, limit=16)
             if verb is None and before is not None:
                 verb = self._cue_near(before, forward=False, limit=4)
-            if verb is None or verb.i in self.used_cues:
+            if verb is None or verb.i in self.used_cues or not self._spend(verb.i):
                 continue
             speaker = self._speaker(verb)
             if speaker is None:
@@ -335,15 +373,27 @@ class _Builder:
                 if len(gap) < 60 and quote.end < verb.idx < following.start and "\n" not in gap:
                     content, split = (quote.inner_start, following.inner_end), True
                     merged.add(n + 1)
-            cue = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+            cue = self._cue_tokens(verb)
             if self._add(speaker[0], speaker[1], cue, span_chars(cue), content,
                          self.lexicon.verbs[self._cue_lemma(verb)], split=split, kind="direct"):
                 self.used_cues.add(verb.i)
 
+    def _cue_tokens(self, verb: Token, *, preps: set[str] = frozenset()) -> list[Token]:
+        """The cue verb with the particles (and, for "call on/for", the preposition) right after it: one run of
+        words, so that the cue column is the text between cue_start and cue_end ("called on", not "called")."""
+        cue, doc = [verb], self.doc
+        while cue[-1].i + 1 < len(doc):
+            token = doc[cue[-1].i + 1]
+            if token.head.i != verb.i or not (token.dep_ == "prt" or token.dep_ == "prep" and token.lower_ in preps
+                                              and not any(c.ent_type_ in {"DATE", "TIME"} for c in token.children)):
+                break
+            cue.append(token)
+        return cue
+
     def _introduces(self, verb: Token, quote_start: int) -> bool:
         """Only punctuation, "that" or the listener ("told AFP:") between a cue and the quote it introduces."""
         listener = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} for t in c.subtree}
-        between = [t for t in self.doc[verb.i + 1 :] if t.idx < quote_start]
+        between = self.doc[verb.i + 1 : bisect_left(self._token_starts, quote_start)]  # tokens before the quote
         return all(t.is_punct or t.is_space or t.lower_ == "that" or t.i in listener for t in between)
 
     def _cue_near(self, token: Token, *, forward: bool, limit: int) -> Token | None:
@@ -364,15 +414,15 @@ class _Builder:
             lemma = self._cue_lemma(verb)
             if lemma is None or verb.i in self.used_cues or not self._attributive(verb, lemma):
                 continue
+            if not self._spend(verb.i):
+                continue
             speaker = self._speaker(verb)
             if speaker is None:
                 continue
             content = self._content(verb, lemma, speaker[1])
             if content is None:
                 continue
-            cue = [verb] + [c for c in verb.children if c.dep_ == "prt"]
-            if lemma == "call":
-                cue += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "for"}]
+            cue = self._cue_tokens(verb, preps={"on", "for"} if lemma == "call" else set())
             if self._add(speaker[0], speaker[1], cue, span_chars(cue), content, self.lexicon.verbs[lemma]):
                 self.used_cues.add(verb.i)
 
@@ -388,6 +438,8 @@ class _Builder:
             elif token.lower_ == "quoted" and nxt is not None and nxt.lower_ == "by":
                 cue, holder = [token, nxt], nxt
             else:
+                continue
+            if not self._spend(token.i):
                 continue
             source = next((c for c in holder.children if c.dep_ in {"pobj", "dobj"}), None)
             if source is None and holder.i + 1 < len(doc):
@@ -435,15 +487,40 @@ def extract_claims(doc: Doc, mentions: list[dict], lexicon: CueLexicon) -> list[
 def _drop_nested_duplicates(claims: list[Claim], named=lambda claim: True) -> list[Claim]:
     """Keep one claim per cue; a claim whose whole span sits inside another's content with the same
     speaker is a restatement, not a new claim."""
+    in_speaker = _Cover([(c.speaker_start, c.speaker_end) for c in claims])
+    in_content = _Cover([(c.content_start, c.content_end) for c in claims])
     seen: set[tuple[int, int]] = set()
     out = []
-    for claim in claims:
+    for n, claim in enumerate(claims):
         key = (claim.cue_start, claim.cue_end)
-        inside_speaker = any(o is not claim and o.speaker_start <= claim.cue_start < o.speaker_end for o in claims)
-        nested = any(o is not claim and o.content_start <= claim.speaker_start and claim.cue_end <= o.content_end
-                     for o in claims) and not named(claim)
+        inside_speaker = in_speaker.covers(claim.cue_start, claim.cue_start + 1, besides=n)
+        nested = not named(claim) and in_content.covers(claim.speaker_start, claim.cue_end, besides=n)
         if key in seen or inside_speaker or nested:  # "UKMTO said a vessel had reported…": one claim
             continue
         seen.add(key)
         out.append(claim)
     return out
+
+
+class _Cover:
+    """Does any interval but one start at or before `start` and reach `end`? In O(log n) per question."""
+
+    def __init__(self, intervals: list[tuple[int, int]]) -> None:
+        order = sorted(range(len(intervals)), key=lambda n: intervals[n][0])
+        self.starts = [intervals[n][0] for n in order]
+        self.best: list[tuple[int, int, int]] = []  # per prefix: (largest end, whose, second largest end)
+        top = (-1, -1, -1)
+        for n in order:
+            end = intervals[n][1]
+            if end > top[0]:
+                top = (end, n, top[0])
+            elif end > top[2]:
+                top = (top[0], top[1], end)
+            self.best.append(top)
+
+    def covers(self, start: int, end: int, *, besides: int) -> bool:
+        k = bisect_right(self.starts, start)
+        if not k:
+            return False
+        largest, whose, second = self.best[k - 1]
+        return (largest if whose != besides else second) >= end

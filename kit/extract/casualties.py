@@ -462,9 +462,13 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
                         (victim[2] or "unknown") if victim else "unknown", elliptic=victim is None or victim[2] is None)
         if is_part:
             window = sents.start(q_start) if part_outcome == "inherit" else sents.previous_start(q_start)
-            parent = next((f for f in reversed(figures) if f.part_of is None and f.quantity.best != 1
-                           and sents.start(f.q_start) >= window
-                           and (part_outcome == "inherit" or f.outcome == figure.outcome)), None)
+            parent = None
+            for f in reversed(figures):  # figures are in text order: stop at the window's start
+                if sents.start(f.q_start) < window:
+                    break
+                if f.part_of is None and f.quantity.best != 1 and (part_outcome == "inherit" or f.outcome == figure.outcome):
+                    parent = f
+                    break
             if parent is not None:
                 figure.part_of = parent.figure_id
                 figure.outcome = parent.outcome
@@ -498,6 +502,7 @@ def _singulars(doc: Doc, reader: _Reader, figures: list[Figure], sents: Sentence
     """"among them 3 boys and a woman", "killing a child": singular figures of one."""
     extra = []
     taken = {i for f in figures for i in range(f.q_start, max(f.q_end, f.victim_end or 0))}  # quantity and victims
+    parts_ending = {f.end: f for f in figures if f.part_of is not None}  # the last part ending at each token
     for token in doc:
         if token.lower_ not in {"a", "an"} or token.i in taken or token.i + 1 >= len(doc):
             continue
@@ -508,11 +513,16 @@ def _singulars(doc: Doc, reader: _Reader, figures: list[Figure], sents: Sentence
         parent = None
         prev = doc[token.i - 1] if token.i else None
         if prev is not None and prev.lower_ == "and":
-            parent = next((f for f in reversed(figures) if f.end == token.i - 1 and f.part_of is not None), None)
+            parent = parts_ending.get(token.i - 1)
         follows = [t.lower_ for t in doc[token.i + 2 : token.i + 4]]
         if parent is None and follows[:1] == ["among"] and follows[1:2] in (["them"], ["whom"]):
-            parent = next((f for f in reversed(figures) if f.end <= token.i and f.part_of is None
-                           and sents.start(f.q_start) == sents.start(token.i)), None)
+            sentence = sents.start(token.i)
+            for f in reversed(figures):  # in text order: stop at the sentence's start
+                if sents.start(f.q_start) < sentence:
+                    break
+                if f.end <= token.i and f.part_of is None and sents.start(f.q_start) == sentence:
+                    parent = f
+                    break
             if parent is not None:  # "five people died a girl among them"
                 parent = Figure(parent.quantity, parent.q_start, parent.q_end, parent.outcome, parent.o_index,
                                 part_of=parent.figure_id)
@@ -536,17 +546,15 @@ def _singulars(doc: Doc, reader: _Reader, figures: list[Figure], sents: Sentence
 
 def _inherit_classes(doc: Doc, figures: list[Figure], sents: Sentences) -> None:
     """"others", "more", a bare number: the class of the head figure before it in the same sentence."""
-    ordered = sorted(figures, key=lambda f: f.q_start)
-    for n, figure in enumerate(ordered):
-        if not figure.elliptic:
-            continue
+    head, head_sent = None, None  # the last head figure seen, and its sentence (one pass, in text order)
+    for figure in sorted(figures, key=lambda f: f.q_start):
         sent = sents.start(figure.q_start)
-        for before in reversed(ordered[:n]):
-            if sents.start(before.q_start) != sent:
-                break
-            if before.part_of is None and not before.elliptic and before.quantity.best != 1:
-                figure.victim_class = before.victim_class
-                break
+        if figure.elliptic:
+            if head is not None and head_sent == sent:
+                figure.victim_class = head.victim_class
+            continue
+        if figure.part_of is None and figure.quantity.best != 1:
+            head, head_sent = figure, sent
 
 
 def _phrase(span: Span | None) -> str | None:
@@ -556,9 +564,9 @@ def _phrase(span: Span | None) -> str | None:
 def extract_casualties(doc: Doc, mentions: list[dict], claims: list[dict],
                        lexicon: CasualtyLexicon | None = None) -> list[dict]:
     """Casualty records (contract columns) for a Doc, given its entity mentions and claims."""
-    from .figure_context import describe
+    from .figure_context import describe_all
 
     lexicon = lexicon or casualty_lexicon()
     sents = Sentences(doc)
     figures = find_figures(doc, lexicon, sents)
-    return [describe(doc, figure, mentions, claims, sents) for figure in figures]
+    return describe_all(doc, figures, mentions, claims, sents)

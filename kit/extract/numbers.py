@@ -20,7 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Quantity", "read_quantity", "parse_number", "UNITS", "VAGUE", "QUALIFIERS"]
+__all__ = ["Quantity", "read_quantity", "parse_number", "UNITS", "VAGUE", "QUALIFIERS", "MAX_NUMBER"]
+
+# No count of people reaches a trillion: a larger "number" (a 100,000-digit string, "a billion billion") is
+# not a figure, and would not fit the tables' 64-bit integers.
+MAX_NUMBER = 10**12
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -95,11 +99,19 @@ def _word_number(words: list[str]) -> int | None:
 
 
 def parse_number(text: str) -> int | None:
-    """A single written number ("1,000", "45,028", "1.5 million", "Seventy-six", "a dozen") → int, else None."""
+    """A single written number ("1,000", "45,028", "1.5 million", "Seventy-six", "a dozen") → int, else None
+    (also None beyond MAX_NUMBER)."""
+    value = _parse_number(text)
+    return value if value is None or value <= MAX_NUMBER else None
+
+
+def _parse_number(text: str) -> int | None:
     text = text.strip().lower().replace("\u2009", "").replace("\u00a0", " ")
     if not text:
         return None
     match = re.fullmatch(rf"({_DIGITS})(?:\s*(hundred|thousand|million|billion|dozen))?", text)
+    if match and len(match.group(1)) > 20:
+        return None  # far beyond MAX_NUMBER, and float() of it would overflow
     if match:
         value = float(match.group(1).replace(",", ""))
         if match.group(2):

@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
+from collections import Counter
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -56,10 +58,17 @@ class SpeakerResolver:
         self.mentions = sorted(mentions, key=lambda m: m["start_char"])
         self._starts = [m["start_char"] for m in self.mentions]
         norp = [m["canonical"] for m in self.mentions if m["label"] == "NORP"]
-        self.demonym = max(set(norp), key=lambda n: (norp.count(n), -norp.index(n))) if norp else None
+        counts, first = Counter(norp), {n: k for k, n in reversed(list(enumerate(norp)))}
+        # the commonest, the first named on ties
+        self.demonym = max(counts, key=lambda n: (counts[n], -first[n])) if norp else None
         self.labels = {m["canonical"]: m["label"] for m in self.mentions}
         self.text = doc.text  # read once: Doc.text rebuilds the string on every access
         self._quotes = quotes if quotes is not None else find_quotes(self.text)
+        spans = sorted((q.start, q.end) for q in self._quotes)
+        self._quote_starts = [a for a, _ in spans]
+        self._quote_reach = list(accumulate((b for _, b in spans), max))  # the furthest end of the quotations so far
+        self._so_far: _Speakers | None = None
+        self._described_upto: dict[tuple[int, str], tuple[int, "Claim | None"]] = {}
 
     # -- mentions ---------------------------------------------------------------------------------
     def _inside(self, start: int, end: int) -> list[dict]:
@@ -148,9 +157,9 @@ class SpeakerResolver:
 
     def _described(self, head: Token, claims: list["Claim"]) -> str | None:
         noun = lemma_of(head)
-        for claim in reversed(claims):
-            if re.search(r"\b" + re.escape(noun), claim.speaker_text.lower()):
-                return claim.speaker
+        found = self._last_described(noun, claims)
+        if found is not None:
+            return found.speaker
         if noun in MONITOR_NOUNS:
             monitors = [m for m in self.mentions if m.get("kind") == "monitor"]
             if monitors:
@@ -158,41 +167,79 @@ class SpeakerResolver:
                 return (before[-1] if before else monitors[0])["canonical"]
         return None
 
+    def _last_described(self, noun: str, claims: list["Claim"]) -> "Claim | None":
+        """The latest claim whose speaker is described with `noun`; claims only grow, so each is read once per noun."""
+        key = (id(claims), noun)
+        read, last = self._described_upto.get(key, (0, None))
+        if read > len(claims):
+            read, last = 0, None
+        pattern = re.compile(r"\b" + re.escape(noun))
+        for claim in claims[read:]:
+            if pattern.search(claim.speaker_text.lower()):
+                last = claim
+        self._described_upto[key] = (len(claims), last)
+        return last
+
     def _antecedent(self, pronoun: str, before: int, claims: list["Claim"]) -> str | None:
-        """The nearest earlier subject or speaker that the pronoun can refer to."""
+        """The nearest earlier subject or speaker that the pronoun can refer to.
+
+        Candidates are (position, name) pairs and the largest wins. The claims made so far are kept sorted per
+        kind of speaker as they come, and mentions are read backwards from `before` only down to the best
+        candidate found among the claims: the cost of a pronoun does not grow with the article."""
         wanted = {"PERSON"} if pronoun in PERSON_PRONOUNS else {"ORG"} if pronoun in THING_PRONOUNS else {"ORG", "NORP", "PERSON", None}
-        contents = [(c.content_start, c.content_end) for c in claims]
+        speakers = self._speakers_so_far(claims)
         options: list[tuple[int, str]] = []
-        for claim in claims:
-            label = self.labels.get(claim.speaker)
-            if label is None:  # a described speaker: "a local official" is a person, "the military" is not
-                head = claim.speaker_text.lower().split()[-1] if claim.speaker_text else ""
-                label = "PERSON" if head in PERSON_NOUNS else "ORG"
-            if claim.speaker_start < before and (label in wanted or None in wanted):
-                options.append((claim.speaker_start, claim.speaker))
+        for label, made in speakers.by_label.items():
+            if label in wanted or None in wanted:
+                k = bisect_left(made, (before,)) - 1  # the latest speaker starting before the pronoun
+                if k >= 0:
+                    options.append(made[k])
         if pronoun in GROUP_PRONOUNS:  # "rebel groups … which they said": a plural subject nearby
             for token in self.doc[max(0, self._token_index(before) - 60) : self._token_index(before)]:
                 if token.tag_ in {"NNS", "NNPS"} and self._is_subject(token) and token.idx < before:
                     options.append((token.idx, " ".join(t.text for t in token.subtree if t.i >= token.left_edge.i
                                                         and t.dep_ not in {"relcl", "punct"} and t.idx < before
                                                         and t.head.dep_ != "relcl").strip()))
-        for mention in self.mentions:
-            if mention["start_char"] >= before or mention["label"] not in wanted:
+        floor = max(options)[0] if options else -1
+        found_at = None
+        for k in range(bisect_left(self._starts, before) - 1, -1, -1):  # subjects named before, latest first
+            mention = self.mentions[k]
+            start = mention["start_char"]
+            if start < floor or (found_at is not None and start < found_at):
+                break
+            if mention["label"] not in wanted or speakers.in_content(k):
                 continue
-            if any(a <= mention["start_char"] < b for a, b in contents):
-                continue
-            token = self._token_at(mention["start_char"])
+            token = self._token_at(start)
             if token is not None and self._is_subject(token):
-                options.append((mention["start_char"], mention["canonical"]))
+                options.append((start, mention["canonical"]))
+                found_at = start
         if not options and wanted == {"PERSON"}:  # the nearest person named before, outside quotations
-            quoted = [(q.start, q.end) for q in self._quotes]
-            for mention in self.mentions:
-                if mention["label"] == "PERSON" and before - 600 < mention["start_char"] < before and not any(
-                        a <= mention["start_char"] < b for a, b in quoted):
+            for k in range(bisect_left(self._starts, before - 599), bisect_left(self._starts, before)):
+                mention = self.mentions[k]
+                if mention["label"] == "PERSON" and not self._quoted(mention["start_char"]):
                     options.append((mention["start_char"], mention["canonical"]))
         if not options:
             return None
         return max(options)[1]
+
+    def _speakers_so_far(self, claims: list["Claim"]) -> "_Speakers":
+        """The speakers of `claims` (the claims found so far, a list that only grows), brought up to date."""
+        if self._so_far is None or self._so_far.claims is not claims or self._so_far.read > len(claims):
+            self._so_far = _Speakers(claims, self._starts)
+        known = self._so_far
+        for claim in claims[known.read :]:
+            label = self.labels.get(claim.speaker)
+            if label is None:  # a described speaker: "a local official" is a person, "the military" is not
+                head = claim.speaker_text.lower().split()[-1] if claim.speaker_text else ""
+                label = "PERSON" if head in PERSON_NOUNS else "ORG"
+            insort(known.by_label.setdefault(label, []), (claim.speaker_start, claim.speaker))
+            known.add_content(claim.content_start, claim.content_end)
+        known.read = len(claims)
+        return known
+
+    def _quoted(self, char: int) -> bool:
+        k = bisect_right(self._quote_starts, char) - 1
+        return k >= 0 and char < self._quote_reach[k]
 
     def _token_index(self, char: int) -> int:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -208,3 +255,30 @@ class SpeakerResolver:
                 return False
             token, steps = token.head, steps + 1
         return False
+
+
+class _Speakers:
+    """The speakers of the claims found so far, per kind, and which mentions lie inside their contents.
+
+    `in_content(k)`: is mention k inside a claim's content? A Fenwick tree over the mentions' starts keeps,
+    for each, the furthest content end among claims starting at or before it: O(log n) per claim and question."""
+
+    def __init__(self, claims: list["Claim"], mention_starts: list[int]) -> None:
+        self.claims, self.read = claims, 0
+        self.by_label: dict[str | None, list[tuple[int, str]]] = {}
+        self._starts = mention_starts
+        self._tree = [-1] * (len(mention_starts) + 1)
+
+    def add_content(self, start: int, end: int) -> None:
+        i = bisect_left(self._starts, start) + 1  # the first mention at or after the content's start
+        while i < len(self._tree):
+            if end > self._tree[i]:
+                self._tree[i] = end
+            i += i & -i
+
+    def in_content(self, k: int) -> bool:
+        point, i, furthest = self._starts[k], bisect_left(self._starts, self._starts[k]) + 1, -1
+        while i > 0:
+            furthest = max(furthest, self._tree[i])
+            i -= i & -i
+        return furthest > point

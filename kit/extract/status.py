@@ -50,28 +50,35 @@ def _upgrade(claim: "Claim", status: str, evidence: str | None) -> None:
 def assign_status(sentences: list[Span], claims: list["Claim"]) -> None:
     """Set `status` and `status_evidence` on each claim (sentences: the Doc's, in order), in place."""
     claimed_in = {c.sentence for c in claims}
+    speakers_in = {(c.sentence, c.speaker) for c in claims}
+    found_in: dict[tuple[int, str], tuple[str, str] | None] = {}  # each sentence is searched once per question
+
+    def evidence(n: int, kind: str) -> tuple[str, str] | None:
+        if (n, kind) not in found_in:
+            categories = {"unverified", "unconfirmed"} if kind == "weak" else {kind}
+            found_in[n, kind] = _evidence(sentences[n].text, categories)
+        return found_in[n, kind]
+
     for claim in claims:
         if claim.status == "claimed":
             claim.status_evidence = claim.cue
         elif claim.status in {"denied", "disputed"}:
             claim.status_evidence = claim.cue
-        sentence = sentences[claim.sentence] if claim.sentence < len(sentences) else None
-        if sentence is None:
+        if claim.sentence >= len(sentences):
             continue
-        found = _evidence(sentence.text, {"unverified", "unconfirmed"})
+        found = evidence(claim.sentence, "weak")
         if found:
             _upgrade(claim, *found)
         for ahead in (1, 2):
             n = claim.sentence + ahead
             if n >= len(sentences):
                 break
-            following = sentences[n].text
             if n not in claimed_in:
-                found = _evidence(following, {"unverified", "unconfirmed"})
+                found = evidence(n, "weak")
                 # the next sentence, or the one after when it speaks of "the figures"/"the claim" explicitly
-                if found and (ahead == 1 or _REFERS_BACK.search(following)) and not (
+                if found and (ahead == 1 or _REFERS_BACK.search(sentences[n].text)) and not (
                         ahead == 2 and claim.sentence + 1 in claimed_in):
                     _upgrade(claim, *found)
-            disputed = _evidence(following, {"disputed"}) if ahead == 1 else None
-            if disputed and not any(c.sentence == n and c.speaker == claim.speaker for c in claims):
+            disputed = evidence(n, "disputed") if ahead == 1 else None
+            if disputed and (n, claim.speaker) not in speakers_in:
                 _upgrade(claim, *disputed)

@@ -76,4 +76,6 @@ def read_html_file(path: Path) -> Iterator[RawRecord]:
         metadata=metadata,
         encoding=decoded.encoding,
         replaced_chars=decoded.replaced,
+        stripped_chars=decoded.stripped,
+        encoding_guessed=decoded.guessed,
     )

@@ -57,4 +57,6 @@ def read_text_file(path: Path) -> Iterator[RawRecord]:
         metadata=metadata,
         encoding=decoded.encoding,
         replaced_chars=decoded.replaced,
+        stripped_chars=decoded.stripped,
+        encoding_guessed=decoded.guessed,
     )
