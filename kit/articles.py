@@ -62,6 +62,8 @@ def article_from_record(record: RawRecord) -> Article:
         published=published,
         url=fields.get("url"),
     )
+    if cleaned.page_title:
+        metadata["page_title"] = cleaned.page_title
     return Article(
         doc_id=record.doc_id,
         text=cleaned.text,

@@ -22,14 +22,17 @@ from .casing import is_shouted, restore_case
 from .dates import looks_like_dateline, parse_date
 from .lexicons import boilerplate_patterns, outlets
 
-__all__ = ["Cleaned", "clean_article", "split_paragraphs", "boilerplate_reason", "looks_like_byline"]
+__all__ = ["Cleaned", "clean_article", "split_paragraphs", "boilerplate_reason", "looks_like_byline", "headline_variant"]
 
 LONGEST_SHORT_PARAGRAPH = 40  # words: a lexicon hit alone removes a paragraph up to this length
 LONGEST_CHROME_PARAGRAPH = 150  # words: longer paragraphs are article text, whatever they contain
 HEADER_WINDOW = 6  # paragraphs after the headline searched for standfirst, byline and dateline
+HEADLINE_SEARCH = 3  # first kept paragraphs searched for the headline a page shows
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _READER = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|[Yy]ou|[Yy]ours?|[Yy]ourself)\b")
+_MONTHS = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+_PUBLISHER = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?)\b")
 _REPORTING = re.compile(r"\b(said|says|told|according to|reported|stated)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 _BY = re.compile(r"^\s*by\s+", re.I)
@@ -74,6 +77,7 @@ class Cleaned:
     published: str | None = None
     outlet: str | None = None
     removed: tuple[Removed, ...] = field(default_factory=tuple)
+    page_title: str | None = None  # the given title when the page shows its headline in other words
     case_restored: int = 0  # paragraphs written in capitals given their usual case (see kit.casing)
 
 
@@ -111,13 +115,22 @@ def boilerplate_reason(paragraph: str) -> str | None:
         return None
     for category, pattern in boilerplate_patterns():
         if pattern.search(paragraph):
-            if words <= LONGEST_SHORT_PARAGRAPH or _reader_address(paragraph) >= 2:
+            if words <= LONGEST_SHORT_PARAGRAPH or _site_speaks(paragraph):
                 return f"boilerplate:{category}"
     if words == 1 and re.fullmatch(r"[A-Za-z][\w'’-]*", paragraph.strip()):
         return "boilerplate:fragment"  # a lone word: a menu item, section label or button ("Live", "Burma")
-    if _menu_line(paragraph):
+    if _menu_line(paragraph) and not _table_row(paragraph):
         return "boilerplate:navigation"  # "Home | World | Politics | Opinion"
     return None
+
+
+def _site_speaks(paragraph: str) -> bool:
+    """A long paragraph in the publisher's own voice: it addresses the reader and says "we"/"our" (outside
+    quotes), and is no interview answer ("A: We are …"). Advice addressed to the reader ("you can sign up
+    for a free trial") is article text."""
+    unquoted = _QUOTED.sub(" ", paragraph)
+    return (_reader_address(paragraph) >= 2 and _PUBLISHER.search(unquoted) is not None
+            and not re.match(r"\s*[QA]\s*[:.]", paragraph))
 
 
 def _menu_line(paragraph: str) -> bool:
@@ -126,8 +139,19 @@ def _menu_line(paragraph: str) -> bool:
     return len(items) >= 3 and all(len(i.split()) <= 4 for i in items) and not _SENTENCE_END.search(paragraph)
 
 
+def _table_row(paragraph: str) -> bool:
+    """A row of a data table as HTML readers write it ("| 1 | Kharkiv | 12 |"): article content, not a menu."""
+    line = paragraph.strip()
+    return line.startswith("|") and line.endswith("|") and line.count("|") >= 3
+
+
 def _mentions(paragraph: str, name: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", paragraph) is not None
+    """The name occurs as a word; a one-word name ("Time", "Dawn") not at a sentence start, where any word is
+    capitalised."""
+    for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", paragraph):
+        if " " in name or not re.search(r"(?:^|[.!?:\"“”]\s*)$", paragraph[: match.start()]):
+            return True
+    return False
 
 
 def _outlet_from_url(url: str | None) -> str | None:
@@ -218,11 +242,23 @@ def clean_article(
     _remove_promotion(paragraphs, reasons, outlet)
     _remove_mastheads(paragraphs, reasons, outlet)
     _remove_related(paragraphs, reasons)
+    _remove_teasers(paragraphs, reasons, title)
     _remove_sandwiched(paragraphs, reasons)
+
+    stamped = None  # "Updated: 3 May 2023 10:02 GMT" lines are chrome, and give the date when nothing else does
+    for i, reason in enumerate(reasons):
+        if reason == "boilerplate:timestamp" and looks_like_dateline(paragraphs[i]):
+            reasons[i] = "dateline"
+            stamped = stamped or parse_date(paragraphs[i])
 
     kept = [i for i, r in enumerate(reasons) if r is None]
     title_index, standfirst, found_byline, found_date = _recover_header(paragraphs, reasons, kept, title)
+    found_date = found_date or stamped
     removed = [Removed(paragraphs[i], r) for i, r in enumerate(reasons) if r]
+    # the headline as the page shows it, when it is a variant of the given title (a site name dropped, reworded)
+    shown = paragraphs[title_index].strip() if title_index is not None else None
+    headline = shown if shown and not is_shouted(shown) else (title or shown)
+    page_title = title.strip() if title and headline and not _same_text(title, headline) else None
 
     texts: list[str] = []
     wire_cut = None
@@ -247,19 +283,19 @@ def clean_article(
         found_byline = found_byline or credit
         if is_shouted(paragraph):
             paragraph, case_restored = restore_case(paragraph), case_restored + 1
-        if not texts and title and paragraph:
-            head, paragraph = _split_headline(paragraph, title)
+        if not texts and headline and paragraph:
+            head, paragraph = _split_headline(paragraph, headline)
             if head:
                 texts.append(head)
         if paragraph:
             texts.append(paragraph)
 
-    headline = title or (paragraphs[title_index] if title_index is not None else None)
-    if title and title.strip() and not (texts and _title_inside(texts[0], title)):
-        texts.insert(0, restore_case(title.strip()) if is_shouted(title) else title.strip())
+    if title and title.strip() and headline and not (texts and _title_inside(texts[0], headline)):
+        texts.insert(0, restore_case(headline.strip()) if is_shouted(headline) else headline.strip())
     return Cleaned(
         text="\n\n".join(texts),
         title=headline.strip() if headline else None,
+        page_title=page_title,
         standfirst=standfirst,
         byline=byline or found_byline,
         published=published or found_date,
@@ -309,7 +345,8 @@ def _remove_promotion(paragraphs: list[str], reasons: list[str | None], outlet: 
     for i, paragraph in enumerate(paragraphs):
         if reasons[i] or _words(paragraph) > LONGEST_CHROME_PARAGRAPH or _REPORTING.search(paragraph):
             continue
-        if _reader_address(paragraph) >= 2 and any(_mentions(paragraph, n) for n in names):
+        if (_reader_address(paragraph) >= 2 and any(_mentions(paragraph, n) for n in names)
+                and (_words(paragraph) <= LONGEST_SHORT_PARAGRAPH or _site_speaks(paragraph))):
             reasons[i] = "boilerplate:promotion"
 
 
@@ -323,6 +360,45 @@ def _remove_related(paragraphs: list[str], reasons: list[str | None]) -> None:
             reasons[i] = "boilerplate:related"
         elif reasons[i] is None:
             listing = False
+
+
+def _teaser_line(paragraph: str) -> bool:
+    """A line shaped like a link to another story: a headline (up to 20 words, no sentence end, no list of
+    places or dates) in Title Case ("Five Things To Know About The Vote"), with a section prefix
+    ("Features | …") or with a tag ("… [VIDEO]")."""
+    line = re.sub(r"^[-–•*·]\s+", "", paragraph.strip())
+    if (not _headline_like(line) or _words(line) > 20 or re.search(r"[.!…\"”:;,]\s*$", line)
+            or line.count(",") >= 2 or re.search(r"\s(?:--|–|—|@)\s", line) or re.match(r"\d{1,2}[/.:]\d|" + _MONTHS, line)):
+        return False
+    if " | " in line or re.search(r"\[[A-Z ]{2,20}\]\W*$", line):
+        return True
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def _remove_teasers(paragraphs: list[str], reasons: list[str | None], title: str | None) -> None:
+    """Lists of links to other stories at the top or the foot of the article: three or more teaser lines in a
+    row, after the headline or with nothing but chrome below them."""
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    if len(kept) < 5:
+        return
+    start = 1 if kept and (title is None or headline_variant(paragraphs[kept[0]], title)) else 0
+    run = []
+    for i in kept[start:]:
+        if not _teaser_line(paragraphs[i]):
+            break
+        run.append(i)
+    if len(run) >= 3 and len(run) < len(kept) - start:
+        for i in run:
+            reasons[i] = "boilerplate:related"
+    run = []
+    for i in reversed(kept[start:]):
+        if not _teaser_line(paragraphs[i]):
+            break
+        run.append(i)
+    if len(run) >= 3 and len(run) < len(kept) - start:
+        for i in run:
+            reasons[i] = "boilerplate:related"
 
 
 def _remove_sandwiched(paragraphs: list[str], reasons: list[str | None]) -> None:
@@ -341,21 +417,34 @@ def _recover_header(
     """Find headline, standfirst, byline and dateline among the first kept paragraphs.
 
     Byline and dateline paragraphs are marked removed (their values go to metadata); headline and
-    standfirst stay in the text.
+    standfirst stay in the text. Short lines above the headline (a section label, a date, a reading time)
+    are page furniture; the headline repeated further down (a share bar, a caption) goes too.
     """
-    if len(kept) < 3:
+    if not kept:
         return None, None, None, None
-    first = kept[0]
-    if title is not None:
-        title_index = first if _same_text(paragraphs[first], title) else None
-    else:
-        title_index = first if _headline_like(paragraphs[first]) else None
-    if title_index is None:
-        return None, None, None, None
-    start = kept.index(title_index) + 1
+    title_index = _find_headline(paragraphs, reasons, kept, title)
+    shown = [paragraphs[title_index]] if title_index is not None else []
+    for headline in shown + ([title] if title else []):
+        if _words(headline) < 4:
+            continue
+        for i in kept:
+            if i != title_index and reasons[i] is None and _same_text(paragraphs[i], headline):
+                reasons[i] = "boilerplate:repeated_headline"
+    if title_index is None or len(kept) < 3:
+        return title_index, None, None, None
     byline = date = None
+    dated = False  # a date line above already cut as a timestamp
     between: list[int] = []
-    for i in kept[start : start + HEADER_WINDOW]:
+    seen = 0
+    for i in range(title_index + 1, len(paragraphs)):
+        if reasons[i] == "dateline":
+            dated = True
+            continue
+        if reasons[i] is not None:
+            continue
+        seen += 1
+        if seen > HEADER_WINDOW:
+            break
         paragraph = paragraphs[i]
         if date is None and looks_like_dateline(paragraph):
             date = parse_date(paragraph)
@@ -363,14 +452,52 @@ def _recover_header(
         elif byline is None and looks_like_byline(paragraph):
             byline = looks_like_byline(paragraph)
             reasons[i] = "byline"
-        elif byline is None and date is None:
+        elif byline is None and date is None and not dated:
             between.append(i)
         else:
             break
     standfirst = None
-    if (byline or date) and between and _words(paragraphs[between[0]]) >= 8:
+    if (byline or date or dated) and between and _words(paragraphs[between[0]]) >= 8:
         standfirst = paragraphs[between[0]]
     return title_index, standfirst, byline, date
+
+
+def _find_headline(paragraphs: list[str], reasons: list[str | None], kept: list[int], title: str | None) -> int | None:
+    """The paragraph that shows the headline: the given title (or a variant of it) among the first kept
+    paragraphs, below nothing but short furniture lines; without a title, a headline-shaped first paragraph."""
+    if title is None:
+        return kept[0] if len(kept) >= 3 and _headline_like(paragraphs[kept[0]]) else None
+    for n, i in enumerate(kept[:HEADLINE_SEARCH]):
+        if not headline_variant(paragraphs[i], title):
+            continue
+        above = kept[:n]
+        if not all(_furniture_line(paragraphs[j]) for j in above):
+            return None
+        for j in above:
+            reasons[j] = ("dateline" if looks_like_dateline(paragraphs[j]) else
+                          "byline" if looks_like_byline(paragraphs[j]) else "boilerplate:above_headline")
+        return i
+    return None
+
+
+def _furniture_line(paragraph: str) -> bool:
+    """A short line that is no sentence: a section label, a date, a reading time, a breadcrumb."""
+    return _words(paragraph) <= 12 and not re.search(r"[.!?…\"”]\s*$", paragraph)
+
+
+def headline_variant(paragraph: str, title: str) -> bool:
+    """The paragraph shows the page's title: the same words, the title without a site name added to it
+    ("Rebels take town | Example News"), or a reworded variant sharing most of its words; never a sentence."""
+    mine, theirs = _letters(paragraph), _letters(title)
+    if mine == theirs:
+        return True
+    if _words(paragraph) > 40 or re.search(r"[.;,:]\s*$", paragraph) or theirs in mine:
+        return False  # a sentence, or the title with more after it (split off by _split_headline)
+    if len(mine) >= 12 and mine in theirs and 2 * len(mine) >= len(theirs):
+        return True
+    a, b = set(re.findall(r"\w+", paragraph.lower())), set(re.findall(r"\w+", title.lower()))
+    shared = len(a & b)
+    return min(len(a), len(b)) >= 3 and shared >= 0.75 * min(len(a), len(b)) and shared >= 0.5 * max(len(a), len(b))
 
 
 def _strip_leading_date(paragraph: str) -> tuple[str, str | None]:

@@ -18,6 +18,14 @@ _DATE_META = (
 )
 
 
+_CARD = " or ".join(f"contains(@class, '{name}')" for name in ("tooltip", "popover", "hovercard", "hover-card", "rollover",
+                                                                "popup"))
+# A hover card or tooltip inside a paragraph (a person's photo and links to other stories): its text would be
+# glued into the sentence around it ("Rep. Jane DoeJane DoeOther story headline"). The innermost such element
+# holding an image or two links goes before extraction; the visible name beside it stays.
+_POPUP_CARDS = f"//p//*[({_CARD}) and (.//img or count(.//a) >= 2) and not(.//*[{_CARD}][.//img or count(.//a) >= 2])]"
+
+
 def published_from_markup(html: str) -> str | None:
     """The publication time from meta tags, JSON-LD or a <time> element, with its offset when given."""
     import lxml.html
@@ -58,7 +66,8 @@ def read_html_file(path: Path) -> Iterator[RawRecord]:
         import trafilatura
 
         doc = trafilatura.bare_extraction(
-            decoded.text, with_metadata=True, include_comments=False, include_tables=False,
+            decoded.text, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
+            prune_xpath=_POPUP_CARDS,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     if doc is None or not (doc.text or "").strip():
