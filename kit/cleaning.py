@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 from .article import Removed
 from .casing import is_shouted, restore_case
 from .dates import looks_like_dateline, parse_date
+from .joins import repair_joins
 from .lexicons import boilerplate_patterns, outlets
 
 __all__ = ["Cleaned", "clean_article", "split_paragraphs", "boilerplate_reason", "looks_like_byline", "headline_variant"]
@@ -53,6 +54,15 @@ _WIRE_DATELINE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s*[-–—]{1,2}\s*(?:\[[^\]]{1,80}\]\s*)*"
 )
 _INLINE_CHROME = re.compile(r"\s*(?:Slideshow\s*\(\d+\s+Images?\)|\(Click to enlarge\))", re.I)
+# reference marks of wiki pages copied as text: "[12]", "[note 3]", "[citation needed]", "[when?]" (not "give[s]")
+_CITATION = re.compile(
+    r"\s*\[(?:\d{1,3}|(?:note|nb|n)\s?\d{1,3}|citation needed|clarification needed|better source needed|"
+    r"failed verification|verification needed|dubious(?:\s*[–-]\s*discuss)?|unreliable source\??|page needed|"
+    r"dead link|permanent dead link|original research\??|(?:who|when|where|which|why|according to whom|by whom)\?)\]")
+# markers opening a paragraph they were pasted into ("Advertisement The ministry said …")
+_LEADERS = re.compile(
+    r"^(?:Advertisement|ADVERTISEMENT|Video\s+\d{1,2}:\d{2}(?:\s+Share)?|Share this (?:article|story)|"
+    r"Click to play|Video Loading)\s+(?=[A-Z\"“])")
 _TRAILERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("trailer:standards", re.compile(r"\s*Our Standards\s*:.*$", re.I | re.S)),
     ("trailer:credit", re.compile(
@@ -60,6 +70,15 @@ _TRAILERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("trailer:source", re.compile(r"(?<=[.!?\"”])\s*\((?:Source|Via|Photo)\s*:[^)]{1,120}\)(?:\s*\w+)?\s*$", re.I)),
     ("trailer:readmore", re.compile(r"(?<=[.!?\"”)])\s*(?:Read Also|Read More|Related|See Also)\s*:?\s*$", re.I)),
     ("trailer:share", re.compile(r"(?<=[.!?\"”)])\s*(?:Twitter|Facebook|WhatsApp|Telegram|Share)\s*$")),
+    ("trailer:marker", re.compile(
+        r"(?<=[.!?\"”)])\s*(?:Advertisement|ADVERTISEMENT|Enditem|\(End\)|Video\s+\d{1,2}:\d{2}(?:\s+Share)?|"
+        r"Share this (?:article|story))\s*$")),
+    ("trailer:developing", re.compile(
+        r"(?<=[.!?\"”)])\s*(?:This is a developing (?:news )?story|This (?:story|article|report) (?:is developing|"
+        r"will be updated|has been updated|is being updated))\b[^\n]{0,120}$", re.I)),
+    ("trailer:follow", re.compile(
+        r"(?<=[.!?\"”)])\s*Follow (?:him|her|them|me|us|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}) (?:on|at) "
+        r"(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|@)[^\n]{0,80}$")),
     ("trailer:signature", re.compile(
         r"(?<=[.!?\"”])\s+[A-Z][\w'’-]+(?:[ -][\w'’-]+){0,3}\s*/\s*[A-Z][\w'’-]+(?:\s[\w'’-]+){0,3}\s*$")),
 )
@@ -78,6 +97,7 @@ class Cleaned:
     outlet: str | None = None
     removed: tuple[Removed, ...] = field(default_factory=tuple)
     page_title: str | None = None  # the given title when the page shows its headline in other words
+    joins_repaired: int = 0  # glued joins given their space or cut of their marker (see kit.joins)
     case_restored: int = 0  # paragraphs written in capitals given their usual case (see kit.casing)
 
 
@@ -207,6 +227,13 @@ def _strip_trailers(paragraph: str) -> tuple[str, list[Removed], str | None]:
     for match in _INLINE_CHROME.finditer(paragraph):
         removed.append(Removed(match.group().strip(), "inline:chrome"))
     paragraph = _INLINE_CHROME.sub("", paragraph).strip()
+    for match in _CITATION.finditer(paragraph):
+        removed.append(Removed(match.group().strip(), "inline:citation"))
+    paragraph = _CITATION.sub("", paragraph).strip()
+    leader = _LEADERS.match(paragraph)
+    if leader:
+        removed.append(Removed(leader.group().strip(), "inline:marker"))
+        paragraph = paragraph[leader.end():]
     changed = True
     while changed and paragraph:
         changed = False
@@ -236,12 +263,24 @@ def clean_article(
 ) -> Cleaned:
     """Clean normalised page text. Values given (from a header block or a record) win over recovered ones."""
     paragraphs = split_paragraphs(body)
+    repaired: list[Removed] = []  # markers, trailers and inline chrome cut from paragraphs
+    joins = 0
+    credit = None
+    for n, paragraph in enumerate(paragraphs):
+        paragraph, markers, count = repair_joins(paragraph)
+        paragraph, cut, found = _strip_trailers(paragraph)  # before the lexicon: a glued trailer is not the paragraph
+        paragraphs[n] = paragraph
+        repaired.extend(markers + cut)
+        joins += count
+        credit = credit or found
+    paragraphs = [_unmark_heading(p) for p in paragraphs if p.strip()]
     reasons: list[str | None] = [boilerplate_reason(p) for p in paragraphs]
     chrome = [p for p, r in zip(paragraphs, reasons) if r]
     outlet = outlet or _outlet_from_url(url) or _outlet_from_chrome(chrome)
     _remove_promotion(paragraphs, reasons, outlet)
     _remove_mastheads(paragraphs, reasons, outlet)
     _remove_related(paragraphs, reasons)
+    _remove_end_matter(paragraphs, reasons)
     _remove_teasers(paragraphs, reasons, title)
     _remove_sandwiched(paragraphs, reasons)
 
@@ -254,7 +293,8 @@ def clean_article(
     kept = [i for i, r in enumerate(reasons) if r is None]
     title_index, standfirst, found_byline, found_date = _recover_header(paragraphs, reasons, kept, title)
     found_date = found_date or stamped
-    removed = [Removed(paragraphs[i], r) for i, r in enumerate(reasons) if r]
+    found_byline = found_byline or credit
+    removed = repaired + [Removed(paragraphs[i], r) for i, r in enumerate(reasons) if r]
     # the headline as the page shows it, when it is a variant of the given title (a site name dropped, reworded)
     shown = paragraphs[title_index].strip() if title_index is not None else None
     headline = shown if shown and not is_shouted(shown) else (title or shown)
@@ -278,9 +318,6 @@ def clean_article(
                 wire_cut = match.group().strip()
                 removed.append(Removed(wire_cut, "dateline"))
                 paragraph = paragraph[match.end():]
-        paragraph, cut, credit = _strip_trailers(paragraph)
-        removed.extend(cut)
-        found_byline = found_byline or credit
         if is_shouted(paragraph):
             paragraph, case_restored = restore_case(paragraph), case_restored + 1
         if not texts and headline and paragraph:
@@ -302,6 +339,7 @@ def clean_article(
         outlet=outlet,
         removed=tuple(removed),
         case_restored=case_restored,
+        joins_repaired=joins,
     )
 
 
@@ -362,12 +400,42 @@ def _remove_related(paragraphs: list[str], reasons: list[str | None]) -> None:
             listing = False
 
 
+_WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*([^=].*?)\s*\1\s*$")
+_END_MATTER = re.compile(
+    r"^\s*(?:={2,6}\s*)?(?:see also|references|notes|notes and references|references and notes|footnotes|citations|"
+    r"sources|further reading|external links|bibliography|works cited|literature)\s*(?:={2,6})?\s*:?\s*$", re.I)
+
+
+def _unmark_heading(paragraph: str) -> str:
+    """"== Background ==" (a wiki section heading copied as text) → "Background"; end-matter headings keep their
+    marks, so that _remove_end_matter knows them for sure."""
+    match = _WIKI_HEADING.match(paragraph)
+    if match and not _END_MATTER.match(paragraph):
+        return match.group(2)
+    return paragraph
+
+
+def _remove_end_matter(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A wiki page's end matter: from "== References ==" (or "See also", "External links", "Notes", "Further
+    reading" …) to the end. A bare heading ("References" on its own line) counts only in the second half of the
+    page and when nothing after it is a long paragraph of prose."""
+    for i, paragraph in enumerate(paragraphs):
+        if not _END_MATTER.match(paragraph):
+            continue
+        rest = range(i, len(paragraphs))
+        marked = paragraph.lstrip().startswith("==")
+        if marked or (2 * i >= len(paragraphs) and all(_words(paragraphs[j]) <= 60 for j in rest)):
+            for j in rest:
+                reasons[j] = reasons[j] or "boilerplate:end_matter"
+            return
+
+
 def _teaser_line(paragraph: str) -> bool:
     """A line shaped like a link to another story: a headline (up to 20 words, no sentence end, no list of
     places or dates) in Title Case ("Five Things To Know About The Vote"), with a section prefix
     ("Features | …") or with a tag ("… [VIDEO]")."""
     line = re.sub(r"^[-–•*·]\s+", "", paragraph.strip())
-    if (not _headline_like(line) or _words(line) > 20 or re.search(r"[.!…\"”:;,]\s*$", line)
+    if (_table_row(line) or not _headline_like(line) or _words(line) > 20 or re.search(r"[.!…\"”:;,]\s*$", line)
             or line.count(",") >= 2 or re.search(r"\s(?:--|–|—|@)\s", line) or re.match(r"\d{1,2}[/.:]\d|" + _MONTHS, line)):
         return False
     if " | " in line or re.search(r"\[[A-Z ]{2,20}\]\W*$", line):
