@@ -58,7 +58,7 @@ _INLINE_CHROME = re.compile(r"\s*(?:Slideshow\s*\(\d+\s+Images?\)|\(Click to enl
 _CITATION = re.compile(
     r"\s*\[(?:\d{1,3}|(?:note|nb|n)\s?\d{1,3}|citation needed|clarification needed|better source needed|"
     r"failed verification|verification needed|dubious(?:\s*[–-]\s*discuss)?|unreliable source\??|page needed|"
-    r"dead link|permanent dead link|original research\??|(?:who|when|where|which|why|according to whom|by whom)\?)\]")
+    r"dead link|permanent dead link|original research\??|edit|(?:who|when|where|which|why|according to whom|by whom)\?)\]")
 # markers opening a paragraph they were pasted into ("Advertisement The ministry said …")
 _LEADERS = re.compile(
     r"^(?:Advertisement|ADVERTISEMENT|Video\s+\d{1,2}:\d{2}(?:\s+Share)?|Share this (?:article|story)|"
@@ -76,6 +76,9 @@ _TRAILERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("trailer:developing", re.compile(
         r"(?<=[.!?\"”)])\s*(?:This is a developing (?:news )?story|This (?:story|article|report) (?:is developing|"
         r"will be updated|has been updated|is being updated))\b[^\n]{0,120}$", re.I)),
+    ("trailer:contributed", re.compile(
+        r"(?<=[.!?\"”)])\s*(?:[A-Z][\w.'’&-]*\s){1,6}(?:also\s)?contributed (?:reporting )?to this (?:report|story|article)"
+        r"\.?\s*$")),
     ("trailer:follow", re.compile(
         r"(?<=[.!?\"”)])\s*Follow (?:him|her|them|me|us|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}) (?:on|at) "
         r"(?:Twitter|X|Facebook|Instagram|Threads|Bluesky|@)[^\n]{0,80}$")),
@@ -282,6 +285,7 @@ def clean_article(
     _remove_related(paragraphs, reasons)
     _remove_end_matter(paragraphs, reasons)
     _remove_teasers(paragraphs, reasons, title)
+    _remove_company_profile(paragraphs, reasons)
     _remove_sandwiched(paragraphs, reasons)
 
     stamped = None  # "Updated: 3 May 2023 10:02 GMT" lines are chrome, and give the date when nothing else does
@@ -430,6 +434,33 @@ def _remove_end_matter(paragraphs: list[str], reasons: list[str | None]) -> None
             return
 
 
+_PROFILE_CUE = re.compile(
+    r"\b(?:is headquartered in|headquartered in [A-Z]|employs (?:around |about |approximately |more than |over |some )?"
+    r"[\d,.]+(?: million| thousand)? (?:people|employees|staff)|shares? (?:are|is) (?:listed|traded) on|"
+    r"(?:listed|traded) on the [A-Z][\w ]{1,40}(?:Exchange|Nasdaq|NYSE)|for more information,? (?:please )?visit)\b")
+
+
+def _remove_company_profile(paragraphs: list[str], reasons: list[str | None]) -> None:
+    """A press release's closing company profile ("Acme is a leading provider of … Acme is headquartered in Riverton
+    and employs 1,300 people"): the last kept paragraphs that open with the same name and give a company's
+    particulars (headquarters, staff, stock listing)."""
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    if len(kept) < 4:
+        return
+    opener = re.compile(r"^((?:[A-Z][\w&'’.-]*\s){1,4})(?:is|has|was|operates|provides|offers)\b")
+    run: list[int] = []
+    name = None
+    for i in reversed(kept):
+        match = opener.match(paragraphs[i])
+        if not match or (name and match.group(1) != name) or len(run) >= 3:
+            break
+        name = match.group(1)
+        run.append(i)
+    if run and len(run) < len(kept) - 2 and any(_PROFILE_CUE.search(paragraphs[i]) for i in run):
+        for i in run:
+            reasons[i] = "boilerplate:company_profile"
+
+
 def _teaser_line(paragraph: str) -> bool:
     """A line shaped like a link to another story: a headline (up to 20 words, no sentence end, no list of
     places or dates) in Title Case ("Five Things To Know About The Vote"), with a section prefix
@@ -520,6 +551,9 @@ def _recover_header(
         elif byline is None and looks_like_byline(paragraph):
             byline = looks_like_byline(paragraph)
             reasons[i] = "byline"
+        elif byline is None and date is None and _dated_byline(paragraph):
+            date, byline = _dated_byline(paragraph)  # "5:45 AM EST 11/19/2019 by Jane Doe"
+            reasons[i] = "dateline"
         elif byline is None and date is None and not dated:
             between.append(i)
         else:
@@ -528,6 +562,16 @@ def _recover_header(
     if (byline or date or dated) and between and _words(paragraphs[between[0]]) >= 8:
         standfirst = paragraphs[between[0]]
     return title_index, standfirst, byline, date
+
+
+def _dated_byline(paragraph: str) -> tuple[str, str] | None:
+    """(ISO date, names) of a line that gives a date, then "by" and the author: "3 May 2023 10:02 by Jane Doe"."""
+    match = re.match(r"^\s*(.{6,60}?)\s*(?:[|•·–—-]\s*)?\b[Bb]y\s+(.{3,80}?)\s*$", paragraph)
+    if not match or not looks_like_dateline(match.group(1)):
+        return None
+    names = looks_like_byline(match.group(2))
+    date = parse_date(match.group(1))
+    return (date, names) if names and date else None
 
 
 def _find_headline(paragraphs: list[str], reasons: list[str | None], kept: list[int], title: str | None) -> int | None:

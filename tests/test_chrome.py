@@ -43,6 +43,15 @@ def page(*paragraphs: str) -> str:
         ("Part of the civil war in Riverland", "infobox"),
         ("Perpetrators Riverland Air Force (alleged)", "infobox"),
         ("35°26′N 36°39′E / 35.433°N 36.650°E", "infobox"),
+        ("Listen to this article", "share"),
+        ("Image caption, People gather in the square", "photo_credit"),
+        ("Related Topics", "readmore"),
+        ("This article was originally published by Example News.", "developing"),
+        ("Example Wire contributed to this report.", "credit"),
+        ("Report an error", "comments"),
+        ("This article is about the 2017 attack. For other uses, see Riverton (disambiguation).", "hatnote"),
+        ("Main article: Riverland civil war", "hatnote"),
+        ("Jump to navigation Jump to search", "navigation"),
     ],
 )
 def test_chrome_lines(line, category):
@@ -56,6 +65,8 @@ def test_chrome_lines(line, category):
         "Officials said the video showed the convoy moments before the blast.",
         "He was updated on the situation by phone, his office said.",
         "The army said it would follow the rebels into the hills.",
+        "The study was first published in a journal last year.",
+        "Researchers contributed to the report on Monday, officials said.",
     ],
 )
 def test_news_sentences_stay(line):
@@ -70,6 +81,7 @@ def test_news_sentences_stay(line):
         (" Video 02:14 Share", "trailer:marker"),
         (" This is a developing story and will be updated.", "trailer:developing"),
         (" Follow her on Twitter at @janedoe", "trailer:follow"),
+        (" Example Wire contributed to this report.", "trailer:contributed"),
     ],
 )
 def test_chrome_glued_to_a_paragraph_is_cut_not_the_paragraph(tail, reason):
@@ -92,6 +104,7 @@ def test_wiki_event_page_as_text():
         "Deaths\t9",
         "The Riverton market attack[1] was an artillery strike on a market in Riverton.[2][3]",
         "== Background ==",
+        "Early history[edit]",
         "The town had been held by rebels since 2015.[citation needed] Shelling was frequent.",
         "== Attack ==",
         "Nine civilians were killed, the governor said.[4]",
@@ -102,6 +115,7 @@ def test_wiki_event_page_as_text():
     )
     cleaned = clean_article(text, title="Riverton market attack")
     assert "[1]" not in cleaned.text and "[citation needed]" not in cleaned.text and "[4]" not in cleaned.text
+    assert "Early history\n" in cleaned.text and "[edit]" not in cleaned.text
     assert "was an artillery strike on a market in Riverton." in cleaned.text
     assert "==" not in cleaned.text and "Retrieved" not in cleaned.text and "List of attacks" not in cleaned.text
     assert "Deaths" not in cleaned.text and "4 April 2017" not in cleaned.text
@@ -230,3 +244,24 @@ def test_html_hover_cards_do_not_glue_into_the_sentence_and_tables_stay(tmp_path
     assert "Roe visits" not in article.text and "Roe calls for calm" not in article.text
     assert "Riverton | 9 | 31" in article.text
     assert article.title == "Shelling kills nine in Riverton"
+
+
+def test_press_release_company_profile_at_the_foot_goes():
+    profile = ["Acme Widgets is a leading provider of widgets for hospitals. Its mission is to make widgets simple.",
+               "Acme Widgets is headquartered in Riverton and employs around 1,300 people worldwide."]
+    cleaned = clean_article(page(BODY, MORE, LAST, *profile))
+    assert cleaned.text.endswith(LAST)
+    assert {r.reason for r in cleaned.removed} == {"boilerplate:company_profile"}
+
+
+def test_a_closing_background_line_of_a_news_story_stays():
+    closing = "The Riverland Observatory is a monitoring group based in Lakeside that relies on sources on the ground."
+    cleaned = clean_article(page(BODY, MORE, LAST, closing))
+    assert cleaned.text.endswith(closing)
+
+
+def test_date_and_author_on_one_line():
+    cleaned = clean_article(page("Shelling kills nine in Riverton", "5:45 AM EST 11/19/2019 by Jane Doe", BODY, MORE,
+                                 LAST), title="Shelling kills nine in Riverton")
+    assert (cleaned.byline, cleaned.published) == ("Jane Doe", "2019-11-19T05:45:00-05:00")
+    assert "Jane Doe" not in cleaned.text
