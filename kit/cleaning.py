@@ -216,7 +216,7 @@ def _headline_like(paragraph: str) -> bool:
 
 def _letters(text: str) -> str:
     """Lower-case letters and digits only: headlines compare equal whatever their punctuation and spacing."""
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -524,7 +524,7 @@ def _recover_header(
     title_index = _find_headline(paragraphs, reasons, kept, title)
     shown = [paragraphs[title_index]] if title_index is not None else []
     for headline in shown + ([title] if title else []):
-        if _words(headline) < 4:
+        if _words(headline) < 4 or len(_letters(headline)) < 12:
             continue
         for i in kept:
             if i != title_index and reasons[i] is None and _same_text(paragraphs[i], headline):

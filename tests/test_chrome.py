@@ -265,3 +265,27 @@ def test_date_and_author_on_one_line():
                                  LAST), title="Shelling kills nine in Riverton")
     assert (cleaned.byline, cleaned.published) == ("Jane Doe", "2019-11-19T05:45:00-05:00")
     assert "Jane Doe" not in cleaned.text
+
+
+def test_text_in_other_scripts_is_not_a_repeated_headline():
+    paragraphs = ["서울에서 열린 회의에서 대표들은 휴전을 논의했다.", "양측은 다음 주에 다시 만나기로 합의했다.",
+                  "관계자들은 협상이 길어질 수 있다고 말했다."]
+    cleaned = clean_article(page(*paragraphs), title="휴전 회담 서울에서 열려 대표들 합의")
+    assert all(p in cleaned.text for p in paragraphs)
+
+
+def test_a_precision_pass_that_lost_the_article_falls_back_to_the_default_pass(tmp_path, monkeypatch):
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+
+    def side_box_when_precise(*args, **kwargs):
+        doc = real(*args, **kwargs)
+        if kwargs.get("favor_precision"):
+            doc.text = "This copy is for your personal use only."
+        return doc
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", side_box_when_precise)
+    path = tmp_path / "page.html"
+    path.write_text(HTML, encoding="utf-8")
+    assert "31 people were wounded" in kit.load(path).text
