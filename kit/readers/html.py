@@ -72,8 +72,9 @@ def read_html_file(path: Path) -> Iterator[RawRecord]:
         warnings.simplefilter("ignore")
         import trafilatura
 
-        options = dict(with_metadata=True, include_comments=False, include_tables=True, prune_xpath=_POPUP_CARDS,
-                       date_extraction_params={"extensive_search": False, "original_date": True})
+        options = {"with_metadata": True, "include_comments": False, "include_tables": True,
+                   "prune_xpath": _POPUP_CARDS,
+                   "date_extraction_params": {"extensive_search": False, "original_date": True}}
         doc = trafilatura.bare_extraction(decoded.text, favor_precision=True, **options)
         # favor_precision drops the page's furniture better, but now and then picks a side box (a reprint notice)
         # instead of the article: when it keeps under a fifth of the default pass, the default pass is the article
