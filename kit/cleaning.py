@@ -1,14 +1,20 @@
 """Scraped page text → article text: boilerplate out, headline, standfirst, byline and dateline recovered.
 
 The rules are general, not tuned to one site:
+0. glued joins are repaired first (kit.joins), and chrome glued to a paragraph's end or start is cut from it
+   (wire credits and end marks, "This is a developing story", "Follow her on Twitter …", ad and video markers,
+   "Read Also", "(Source: …) Twitter", editor signatures, reference marks such as "[3]" and "[citation needed]");
 1. a paragraph that hits the shipped boilerplate lexicon (`data/boilerplate.tsv`) goes when it is short,
-   or when it also addresses the reader (we/our/you/your outside quotation marks);
+   or when it also speaks in the publisher's voice (we/our and you/your outside quotation marks);
 2. an outlet's self-promotion goes: a paragraph naming a known outlet and addressing the reader,
    with no reporting verb in it;
-3. a reader-addressing paragraph sandwiched between two boilerplate paragraphs goes with them;
-4. the first lines give headline, standfirst, byline and dateline (by shape, dates through dateparser);
-5. inline chrome at a paragraph's end (wire credits, "Read Also", "(Source: …) Twitter", editor
-   signatures) and inside it ("Slideshow (3 Images)") is cut.
+3. a reader-addressing paragraph sandwiched between two boilerplate paragraphs goes with them; so do headlines
+   listed under a "Related" line, runs of teaser headlines at the top or the foot, a wiki page's end matter
+   ("== References ==" to the end) and a press release's closing company profile;
+4. the first lines give headline, standfirst, byline and dateline (by shape, dates through dateparser); the
+   headline may be shown in other words than the given title, short furniture above it goes, and so does the
+   headline repeated further down;
+5. inline chrome ("Slideshow (3 Images)") is cut; rows of data tables stay.
 Everything cut is kept in `removed` with its reason.
 """
 from __future__ import annotations
