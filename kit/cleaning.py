@@ -448,7 +448,7 @@ _PROFILE_CUE = re.compile(
 
 def _remove_company_profile(paragraphs: list[str], reasons: list[str | None]) -> None:
     """A press release's closing company profile ("Acme is a leading provider of … Acme is headquartered in Riverton
-    and employs 1,300 people"): the last kept paragraphs that open with the same name and give a company's
+    and employs 450 staff"): the last kept paragraphs that open with the same name and give a company's
     particulars (headquarters, staff, stock listing)."""
     kept = [i for i, r in enumerate(reasons) if r is None]
     if len(kept) < 4:
@@ -558,7 +558,7 @@ def _recover_header(
             byline = looks_like_byline(paragraph)
             reasons[i] = "byline"
         elif byline is None and date is None and _dated_byline(paragraph):
-            date, byline = _dated_byline(paragraph)  # "5:45 AM EST 11/19/2019 by Jane Doe"
+            date, byline = _dated_byline(paragraph)  # "9:10 AM EST 03/02/2021 by Jane Doe"
             reasons[i] = "dateline"
         elif byline is None and date is None and not dated:
             between.append(i)

@@ -137,7 +137,7 @@ def test_a_bare_references_heading_needs_the_end_of_the_page_and_no_prose_after_
     "shown, title",
     [
         ("Shelling kills nine in Riverton", "Shelling kills nine in Riverton | Example News"),
-        ("High School Roundup: Riverton beats Lakeside", "HS Roundup: Riverton beats Lakeside"),
+        ("Weekend Roundup: Riverton beats Lakeside", "WKND Roundup: Riverton beats Lakeside"),
         ("A guide to the ceasefire and the talks", "A guide to the ceasefire and talks"),
     ],
 )
@@ -197,18 +197,18 @@ def test_table_rows_are_not_menus():
 
 
 def test_advice_to_the_reader_is_not_chrome_but_the_publisher_asking_is():
-    advice = ("If you just want the streaming service, you can sign up for a free trial and pay monthly "
-              "afterwards. If you know you will keep it, you can pay an annual subscription fee instead, which "
-              "saves you about two months of fees over a year and you can cancel it at any time you like.")
-    ask = ("Example News is trusted by readers across the spectrum. Unlike many other outlets, we choose not to "
-           "lock you out of our reporting with paywalls. We believe quality journalism should be available to "
-           "everyone, paid for by those who can afford it, so that you and your neighbours stay informed.")
+    advice = ("To keep the cost down, you can pick the basic plan and switch later; you only pay for the months "
+              "you use, and you can stop whenever you like. Your receipts come by post, so you will want to keep "
+              "them in a safe place until the end of the tax year when your accountant asks for them.")
+    ask = ("Readers like you keep Example News going. We do not put our reporting behind a paywall, because we "
+           "think everyone should be able to read it. If you can, please help us with a subscription today so that "
+           "we can keep our correspondents in the field and you can keep reading us for free.")
     assert boilerplate_reason(advice) is None
     assert boilerplate_reason(ask) == "boilerplate:subscription"
 
 
 def test_one_word_outlet_names_at_a_sentence_start_are_ordinary_words():
-    line = "Time and patience are all you need to build your savings; keep at it and you will get there."
+    line = "Time spent planning a route pays off: you will see more, and your feet will thank you."
     cleaned = clean_article(page(BODY, line, MORE))
     assert line in cleaned.text
 
@@ -248,7 +248,7 @@ def test_html_hover_cards_do_not_glue_into_the_sentence_and_tables_stay(tmp_path
 
 def test_press_release_company_profile_at_the_foot_goes():
     profile = ["Acme Widgets is a leading provider of widgets for hospitals. Its mission is to make widgets simple.",
-               "Acme Widgets is headquartered in Riverton and employs around 1,300 people worldwide."]
+               "Acme Widgets is headquartered in Riverton and employs some 450 staff in four countries."]
     cleaned = clean_article(page(BODY, MORE, LAST, *profile))
     assert cleaned.text.endswith(LAST)
     assert {r.reason for r in cleaned.removed} == {"boilerplate:company_profile"}
@@ -261,9 +261,9 @@ def test_a_closing_background_line_of_a_news_story_stays():
 
 
 def test_date_and_author_on_one_line():
-    cleaned = clean_article(page("Shelling kills nine in Riverton", "5:45 AM EST 11/19/2019 by Jane Doe", BODY, MORE,
+    cleaned = clean_article(page("Shelling kills nine in Riverton", "9:10 AM EST 03/02/2021 by Jane Doe", BODY, MORE,
                                  LAST), title="Shelling kills nine in Riverton")
-    assert (cleaned.byline, cleaned.published) == ("Jane Doe", "2019-11-19T05:45:00-05:00")
+    assert (cleaned.byline, cleaned.published) == ("Jane Doe", "2021-03-02T09:10:00-05:00")
     assert "Jane Doe" not in cleaned.text
 
 
@@ -282,7 +282,7 @@ def test_a_precision_pass_that_lost_the_article_falls_back_to_the_default_pass(t
     def side_box_when_precise(*args, **kwargs):
         doc = real(*args, **kwargs)
         if kwargs.get("favor_precision"):
-            doc.text = "This copy is for your personal use only."
+            doc.text = "Order a reprint of this page."
         return doc
 
     monkeypatch.setattr(trafilatura, "bare_extraction", side_box_when_precise)
