@@ -80,6 +80,8 @@ def article_from_record(record: RawRecord) -> Article:
     doc_id = safe_id(record.doc_id)
     if doc_id != record.doc_id:
         metadata["id_as_given"] = record.doc_id
+    if cleaned.page_title:
+        metadata["page_title"] = cleaned.page_title
     return Article(
         doc_id=doc_id,
         text=cleaned.text,

@@ -18,6 +18,21 @@ _DATE_META = (
 )
 
 
+_CARD = " or ".join(f"contains(@class, '{name}')" for name in ("tooltip", "popover", "hovercard", "hover-card", "rollover",
+                                                                "popup"))
+# A hover card or tooltip inside a paragraph (a person's photo and links to other stories): its text would be
+# glued into the sentence around it ("Rep. Jane DoeJane DoeOther story headline"). The innermost such element
+# holding an image or two links goes before extraction; the visible name beside it stays.
+_POPUP_CARDS = f"//p//*[({_CARD}) and (.//img or count(.//a) >= 2) and not(.//*[{_CARD}][.//img or count(.//a) >= 2])]"
+
+
+PRECISION_SHARE = 5  # the precision pass must keep at least 1/5 of the default pass's text
+
+
+def _text_of(doc) -> str:
+    return (doc.text or "") if doc is not None else ""
+
+
 def published_from_markup(html: str) -> str | None:
     """The publication time from meta tags, JSON-LD or a <time> element, with its offset when given."""
     import lxml.html
@@ -57,10 +72,15 @@ def read_html_file(path: Path) -> Iterator[RawRecord]:
         warnings.simplefilter("ignore")
         import trafilatura
 
-        doc = trafilatura.bare_extraction(
-            decoded.text, with_metadata=True, include_comments=False, include_tables=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        options = {"with_metadata": True, "include_comments": False, "include_tables": True,
+                   "prune_xpath": _POPUP_CARDS,
+                   "date_extraction_params": {"extensive_search": False, "original_date": True}}
+        doc = trafilatura.bare_extraction(decoded.text, favor_precision=True, **options)
+        # favor_precision drops the page's furniture better, but now and then picks a side box (a reprint notice)
+        # instead of the article: when it keeps under a fifth of the default pass, the default pass is the article
+        fallback = trafilatura.bare_extraction(decoded.text, **options)
+        if fallback is not None and len(_text_of(doc)) * PRECISION_SHARE < len(_text_of(fallback)):
+            doc = fallback
     if doc is None or not (doc.text or "").strip():
         raise LoadError(path, "no article text found in the HTML page")
     fields = {
