@@ -23,6 +23,7 @@ from .engines import Result, make_engine
 from .io import write_table
 from .nlp import KIT_COMPONENTS, PipelineSpec
 from .readers import RecordError
+from .reconcile import incidents_of_run
 from .sink import FileSink, MemorySink
 from .tables import Tables, annotation_rows
 
@@ -43,6 +44,8 @@ class CorpusResult:
     tables: Tables | None = None
     out_dir: Path | None = None
     cache_hits: int = 0
+    incidents: pd.DataFrame | None = None  # figures of many articles grouped by event (kit/reconcile.py)
+    incident_reports: pd.DataFrame | None = None
 
     def __len__(self) -> int:
         return self.n_articles
@@ -151,7 +154,8 @@ def annotate_corpus(
     """Annotate every article in `source` (paths, folders, globs, corpus files, or Article objects).
 
     With `out_dir`, the four tables and `errors` are streamed to files (`fmt` csv or parquet) and
-    `tables` is None; without it they come back as DataFrames. `progress=None` shows a bar in
+    `tables` is None; without it they come back as DataFrames. Then the figures of all articles are grouped
+    into `incidents` and `incident_reports` (kit/reconcile.py; also written to `out_dir`). `progress=None` shows a bar in
     terminals and notebooks only.
     """
     spec = PipelineSpec.resolve(model, components=components, entity_files=tuple(entity_files))
@@ -185,10 +189,12 @@ def annotate_corpus(
     error_frame = pd.DataFrame(errors, columns=ERROR_COLUMNS)
     if out_dir is not None:
         write_table(error_frame, out_dir, "errors", fmt)
+    incidents = incidents_of_run(tables, out_dir=out_dir, fmt=fmt)  # after the four tables: one more step
     return CorpusResult(
         n_articles=n_articles,
         errors=error_frame,
         tables=tables if out_dir is None else None,
         out_dir=Path(out_dir) if out_dir is not None else None,
         cache_hits=cache.hits if cache else 0,
+        incidents=incidents.incidents, incident_reports=incidents.reports,
     )
