@@ -127,6 +127,7 @@ class _Incident:
 MAX_WINDOW_DAYS = 3  # a figure dated only to a week or a month is no evidence of the same event
 TOWN_RATIO = 3.0  # two reports of one event in one town: figures at most this far apart (an early and a later toll)
 PROVINCE_RATIO = 1.0  # a report placed only in a province or region must give the same figure …
+SAME_ARTICLE_RATIO = 1.25  # one article's two figures that are one event's two counts
 PROVINCE_MIN = 5  # … and one large enough not to match by chance ("one civilian killed in Aleppo" is many events)
 
 
@@ -161,7 +162,10 @@ def _pair(figure: _Figure, member: _Figure) -> bool:
         return (ratio is not None and ratio <= PROVINCE_RATIO and min(figure.value, member.value) >= PROVINCE_MIN
                 and (classes[0] == classes[1] or "unknown" in classes))
     if figure.row["doc_id"] == member.row["doc_id"]:
-        return ratio is not None and ratio <= PROVINCE_RATIO  # one article's two figures: two events, or one toll
+        # one article's two figures for one place and day: two events, unless one updates the other ("the toll
+        # rose to 14") or they are that close ("27 dead … the monitor later said 31")
+        update = bool(figure.row.get("cumulative")) or bool(member.row.get("cumulative"))
+        return ratio is not None and ratio <= (TOWN_RATIO if update else SAME_ARTICLE_RATIO)
     return ratio is None or ratio <= TOWN_RATIO
 
 
