@@ -30,7 +30,7 @@ _EXPORTS = {
     "figures": ".mentions",
     "IncidentTables": ".reconcile", "incident_tables": ".reconcile", "incidents": ".reconcile",
     "incident_reports": ".reconcile",
-    "tolls": ".running_tolls",
+    "tolls": ".running_tolls", "incident_tolls": ".running_tolls",
     "to_ged": ".exports", "to_acled": ".exports",
 }
 
@@ -39,7 +39,8 @@ __all__ = [
     "KitError", "LoadError", "ModelNotFoundError",
     "load", "load_corpus", "iter_articles", "annotate", "annotate_articles", "annotate_corpus",
     "load_nlp", "add_entities", "resolve_model", "seeds_dir", "evaluate", "Evaluation", "__version__",
-    "figures", "incidents", "incident_reports", "incident_tables", "IncidentTables", "tolls", "to_ged", "to_acled",
+    "figures", "incidents", "incident_reports", "incident_tables", "IncidentTables", "tolls", "incident_tolls", "to_ged",
+    "to_acled",
 ]
 
 

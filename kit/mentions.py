@@ -49,7 +49,7 @@ _PERIOD_WORDS = re.compile(r"\b(so far (this|in)|this year|last year|to date|sin
                            r"(over|during|in|within) the (past|last|previous) (\w+ )?(weeks|months|years|month|year))\b",
                            re.IGNORECASE)
 # a war's or a campaign's toll: "killed in the war", "a month of infighting has killed", "since then"
-_WAR_WORDS = re.compile(r"\b((in|during|throughout|of) (the|this|its|Syrias|Syria's) (\w+ )?(war|conflict|uprising|revolution)\b|"
+_WAR_WORDS = re.compile(r"\b((in|during|throughout|of) (the|this|its|Syrias|Syria's) ([a-z]+ )?(?-i:war|conflict|uprising|revolution)\b|"
                         r"(a|one|two|three|four|five|six|several|many|\d+) (weeks?|months?|years?) of \w+|since then\b)",
                         re.IGNORECASE)
 _HUGE = {"thousands", "millions"}  # "thousands killed", "hundreds of thousands": a war's toll, not an event's
@@ -368,7 +368,7 @@ def mark_figures(rows: list[dict], *, text: str, published: object = None, menti
     out: list[dict] = []
     for number, members in enumerate(clusters):
         where = _figure_place(members)
-        if not where.specific:
+        if not where.specific and scope[number] == "event":  # a war's toll is no event's, nor of the lede's place
             if lede_place is None:
                 lede_place = _lede_place(text, mentions, countries)
             if lede_place.specific and (not where.name or same_place(where, lede_place, countries=True)):

@@ -4,7 +4,7 @@ series of its figures across articles, with the decreases and the jumps flagged.
 A series is the tallies over a period (`scope` "period") that count from the same start — the war's beginning
 ("since the conflict began in 2011", any figure of 100,000 or more), or one day ("since September 19") — by one
 source (the attributed speaker, or the outlet itself when no one is quoted), for one outcome, victim class and
-place smaller than a country, in order of publication; one point per article (its largest figure). Tallies with
+place smaller than a country (none for a war's toll), in order of publication; one point per article (its largest figure). Tallies with
 no start of their own ("over the past month") stay out. A point is a
 `decrease` when it is lower than the one before (a correction, or another count), a `jump` when it rises by more
 than `jump` (a share of the previous figure) — the points an analyst checks first.
@@ -15,10 +15,59 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["TOLL_COLUMNS", "tolls"]
+__all__ = ["TOLL_COLUMNS", "INCIDENT_TOLL_COLUMNS", "tolls", "incident_tolls"]
 
 TOLL_COLUMNS = ["series", "source", "outcome", "victim_class", "place", "since", "doc_id", "start_char", "end_char",
                 "outlet", "published", "low", "best", "high", "value", "previous", "change", "days", "flag", "evidence"]
+
+
+INCIDENT_TOLL_COLUMNS = ["series", "incident_id", "doc_id", "start_char", "end_char", "outlet", "published", "source",
+                         "status", "value", "previous", "change", "days", "flag", "evidence"]
+
+
+def _flags(points: pd.DataFrame, jump: float) -> pd.DataFrame:
+    """previous, change, days and flag of each point, within its series (points in order)."""
+    points = points.copy()
+    points["previous"] = points.groupby("series")["value"].shift(1)
+    points["change"] = points["value"] - points["previous"]
+    dates = pd.to_datetime(points["published"].str[:10], errors="coerce")
+    points["days"] = (dates - dates.groupby(points["series"]).shift(1)).dt.days
+
+    def flag(row: pd.Series) -> str:
+        if pd.isna(row["previous"]):
+            return "first"
+        if row["value"] < row["previous"]:
+            return "decrease"
+        if row["value"] == row["previous"]:
+            return "same"
+        return "jump" if row["previous"] > 0 and row["change"] > jump * row["previous"] else "rise"
+
+    points["flag"] = points.apply(flag, axis=1) if len(points) else pd.Series(dtype="object")
+    return points
+
+
+def incident_tolls(incidents: pd.DataFrame, reports: pd.DataFrame, *, jump: float = 0.5,
+                   min_points: int = 3) -> pd.DataFrame:
+    """How an event's toll moved from report to report (`kit.incident_tables`): one series per incident with at least
+    `min_points` reports that give a number, in order of publication, flagged like `tolls`."""
+    empty = pd.DataFrame(columns=INCIDENT_TOLL_COLUMNS)
+    if reports.empty:
+        return empty
+    rows = reports.assign(value=reports["best"].fillna(reports["low"]).fillna(reports["high"]).astype("Float64"))
+    rows = rows[rows["value"].notna()]
+    rows = rows[rows.groupby("incident_id")["doc_id"].transform("size") >= min_points]
+    if rows.empty:
+        return empty
+    names = incidents.set_index("incident_id")
+    label = {i: f"{names.at[i, 'place']} {names.at[i, 'date_start']} · {names.at[i, 'outcome']}" for i in set(rows["incident_id"])}
+    rows = rows.assign(series=rows["incident_id"].map(label), published=rows["published"].fillna(""))
+    rows = rows.sort_values(["series", "incident_id", "published", "doc_id", "start_char"], kind="stable")
+    out = _flags(rows, jump)[INCIDENT_TOLL_COLUMNS].reset_index(drop=True)
+    for column in ("start_char", "end_char", "days"):
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype("Int64")
+    for column in ("value", "previous", "change"):
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype("Float64")
+    return out
 
 
 def _value(row: pd.Series) -> float | None:
@@ -54,7 +103,7 @@ def tolls(tables: Any, *, jump: float = 0.5, min_points: int = 2) -> pd.DataFram
     dated = (figures["date_from"] == "figure") & figures["date_start"].notna()
     since = figures["date_start"].where(dated & ~war).astype("object")
     since[war.to_numpy()] = "the war"
-    specific = figures["place"].where(figures["place_kind"].fillna("country") != "country")
+    specific = figures["place"].where((figures["place_kind"].fillna("country") != "country") & ~war)  # a war: everywhere
     figures = figures.assign(
         source=figures["source"].fillna(figures["outlet"].fillna("(unknown outlet)") + " (own reporting)"),
         victim_class=figures["victim_class"].fillna("unknown"), place=specific.fillna(""),
@@ -72,22 +121,7 @@ def tolls(tables: Any, *, jump: float = 0.5, min_points: int = 2) -> pd.DataFram
     points = points[points.groupby("series")["doc_id"].transform("size") >= min_points]
     if points.empty:
         return empty
-    points = points.sort_values(["series", "published", "doc_id"], kind="stable").copy()
-    points["previous"] = points.groupby("series")["value"].shift(1)
-    points["change"] = points["value"] - points["previous"]
-    dates = pd.to_datetime(points["published"].str[:10], errors="coerce")
-    points["days"] = (dates - dates.groupby(points["series"]).shift(1)).dt.days
-
-    def flag(row: pd.Series) -> str:
-        if pd.isna(row["previous"]):
-            return "first"
-        if row["value"] < row["previous"]:
-            return "decrease"
-        if row["value"] == row["previous"]:
-            return "same"
-        return "jump" if row["previous"] > 0 and row["change"] > jump * row["previous"] else "rise"
-
-    points["flag"] = points.apply(flag, axis=1)
+    points = _flags(points.sort_values(["series", "published", "doc_id"], kind="stable"), jump)
     out = points[TOLL_COLUMNS].reset_index(drop=True)
     for column in ("start_char", "end_char", "low", "best", "high", "days"):
         out[column] = pd.to_numeric(out[column], errors="coerce").astype("Int64")

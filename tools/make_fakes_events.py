@@ -7,13 +7,16 @@ Usage: python tools/make_fakes_events.py ../shared/corpora/fa-kes/fa-kes.csv see
 Selection: rows with a unique unit_id and a non-empty text, not reserved for an independent check and not in
 seeds/fa-kes-sample.csv; grouped by (date, location); groups ordered by the number of distinct crowd counts of
 people killed (nb_civilians + nb_noncivilians: where the articles disagree), then of distinct outlets, then date
-and location; whole groups taken until there are at least `n` articles. Rows are copied byte for byte (latin-1
-round trip), in file order.
+and location; whole groups taken until there are at least `n` articles. Then, for a running toll, `toll` more
+articles that quote the United Nations' count of the war's dead (a regular expression over the text), evenly
+spread over their publication dates. Rows are copied byte for byte (latin-1 round trip), in file order.
 """
 from __future__ import annotations
 
 import csv
+import re
 import sys
+from datetime import date as Date
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -21,7 +24,11 @@ RESERVED = {"1914947537", "1919191763", "1923102896", "1923848213", "1924058148"
             "1962495633", "1965495384", "1965511170"}
 
 
-def main(src: str, dst: str, n: int = 40) -> None:
+UN_TOLL = re.compile(r"(killed|dead|died|death toll)[^.]{0,120}(according to the (UN|U\.N\.|United Nations))|"
+                     r"(the (UN|U\.N\.|United Nations) (says|said|estimates?|puts)[^.]{0,80}(killed|dead|died))", re.I)
+
+
+def main(src: str, dst: str, n: int = 40, toll: int = 8) -> None:
     csv.field_size_limit(2**31 - 1)
     with open(src, encoding="latin-1", newline="") as f:
         rows = list(csv.reader(f))
@@ -49,6 +56,16 @@ def main(src: str, dst: str, n: int = 40) -> None:
         if len(chosen) >= n:
             break
         chosen |= {r[0] for r in groups[key]}
+    text = header.index("article_content")
+
+    def day(row: list[str]) -> Date:
+        month, mday, year = (int(x) for x in row[date].split("/"))
+        return Date(2000 + year, month, mday)
+
+    quoting = sorted((r for r in usable if UN_TOLL.search(r[text]) and r[0] not in chosen), key=lambda r: (day(r), r[0]))
+    if quoting:
+        step = (len(quoting) - 1) / max(1, toll - 1)
+        chosen |= {quoting[round(i * step)][0] for i in range(min(toll, len(quoting)))}
     picked = [r for r in usable if r[0] in chosen]
     with open(dst, "w", encoding="latin-1", newline="") as f:
         writer = csv.writer(f, lineterminator="\r\n")
