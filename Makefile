@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_layers.py
 	$(BIN)/python benchmarks/bench_claims.py
 	$(BIN)/python benchmarks/bench_casualties.py
+	$(BIN)/python benchmarks/bench_incidents.py
 
 clean:
 	rm -rf $(VENV) reports .pytest_cache

@@ -49,9 +49,12 @@ def __getattr__(name: str) -> Any:
         return importlib.import_module(".evaluate", __name__)
     if name not in _EXPORTS:
         raise AttributeError(f"module 'kit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
-    globals()[name] = value
-    return value
+    where = _EXPORTS[name]
+    module = importlib.import_module(where, __name__)
+    for export, home in _EXPORTS.items():  # every name of that module, over the submodule the import bound
+        if home == where:                  # ("kit.annotate" is the function, not kit/annotate.py)
+            globals()[export] = getattr(module, export)
+    return globals()[name]
 
 
 def __dir__() -> list[str]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .lexicons import read_data_csv
 
-__all__ = ["Window", "event_window", "default_window", "publication_date", "first_window", "time_expressions"]
+__all__ = ["Window", "default_window", "event_window", "first_window", "publication_date", "time_expressions"]
 
 _WEEKDAYS = [d.lower() for d in calendar.day_name]
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -40,10 +40,10 @@ class Window:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
-    def overlaps(self, other: "Window", *, slack: int = 0) -> bool:
+    def overlaps(self, other: Window, *, slack: int = 0) -> bool:
         return self.start - timedelta(days=slack) <= other.end and other.start - timedelta(days=slack) <= self.end
 
-    def intersect(self, other: "Window") -> "Window | None":
+    def intersect(self, other: Window) -> Window | None:
         start, end = max(self.start, other.start), min(self.end, other.end)
         return Window(start, end, self.words or other.words) if start <= end else None
 

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .lexicons import read_data_csv
 
-__all__ = ["GED_COLUMNS", "ACLED_COLUMNS", "to_ged", "to_acled", "priogrid_gid"]
+__all__ = ["ACLED_COLUMNS", "GED_COLUMNS", "priogrid_gid", "to_acled", "to_ged"]
 
 GED_COLUMNS = [
     "id", "relid", "year", "number_of_sources", "source_article", "source_office", "source_date", "source_headline",

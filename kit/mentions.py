@@ -27,11 +27,11 @@ from typing import Any
 
 import pandas as pd
 
-from .lexicons import data_text
 from .event_dates import Window, default_window, event_window, first_window, publication_date, time_expressions
+from .lexicons import data_text
 from .places import Place, place, same_place
 
-__all__ = ["mark_figures", "figures", "FIGURE_COLUMNS", "victims_compatible", "WAR_TOTAL"]
+__all__ = ["FIGURE_COLUMNS", "WAR_TOTAL", "figures", "mark_figures", "victims_compatible"]
 
 FIGURE_COLUMNS = ["mention", "n_mentions", "parts", "scope", "place", "place_kind", "admin1", "country",
                   "latitude", "longitude", "date_start", "date_end", "date_from"]
@@ -49,7 +49,7 @@ _PERIOD_WORDS = re.compile(r"\b(so far (this|in)|this year|last year|to date|sin
                            r"(over|during|in|within) the (past|last|previous) (\w+ )?(weeks|months|years|month|year))\b",
                            re.IGNORECASE)
 # a war's or a campaign's toll: "killed in the war", "a month of infighting has killed", "since then"
-_WAR_WORDS = re.compile(r"\b((in|during|throughout|of) (the|this|its|Syrias|Syria's) ([a-z]+ )?(?-i:war|conflict|uprising|revolution)\b|"
+_WAR_WORDS = re.compile(r"\b((in|during|throughout|of) (the|this|its|[A-Z][a-z]+'?s) ([a-z]+ )?(?-i:war|conflict|uprising|revolution)\b|"
                         r"(a|one|two|three|four|five|six|several|many|\d+) (weeks?|months?|years?) of \w+|since then\b)",
                         re.IGNORECASE)
 _HUGE = {"thousands", "millions"}  # "thousands killed", "hundreds of thousands": a war's toll, not an event's
@@ -92,7 +92,7 @@ def _not_event_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, actor
 
 
-def _based(text: str, mention: dict) -> bool:
+def _names_no_event(text: str, mention: dict) -> bool:
     """The place names no event: an organisation's base or backer ("Britain-based", "US-led", "Iran-backed"), a
     country as an actor ("US air strikes"), or a dateline (where the reporter files: "BEIRUT (AP) —")."""
     start, end = int(mention["start_char"]), int(mention["end_char"])
@@ -110,7 +110,7 @@ def _based(text: str, mention: dict) -> bool:
 class _Row:
     """One mention with what the grouping needs."""
 
-    __slots__ = ("data", "index", "value", "place", "window", "own_window", "scope", "sentence", "cluster")
+    __slots__ = ("cluster", "data", "index", "own_window", "place", "scope", "value")
 
     def __init__(self, data: dict, index: int) -> None:
         self.data, self.index = data, index
@@ -168,8 +168,8 @@ def _place_of(row: dict, text: str, mentions: list[dict], countries: tuple[str, 
     sentence = [m for m in mentions if m.get("sent_id") == row.get("sent_id") and m.get("label") in _PLACE_LABELS]
     named = [m for m in sentence if m.get("canonical") == location]
     anchor = int(row["start_char"])
-    if named and _based(text, min(named, key=lambda m: abs(int(m["start_char"]) - anchor))):
-        others = [m for m in sentence if m.get("canonical") != location and not _based(text, m)]
+    if named and _names_no_event(text, min(named, key=lambda m: abs(int(m["start_char"]) - anchor))):
+        others = [m for m in sentence if m.get("canonical") != location and not _names_no_event(text, m)]
         if not others:
             return Place("")
         specific = [m for m in others if m.get("kind") != "country"] or others
@@ -191,7 +191,7 @@ def _article_countries(mentions: list[dict]) -> tuple[str, ...]:
 def _lede_place(text: str, mentions: list[dict], countries: tuple[str, ...]) -> Place:
     """The one place the headline and lede name (the most specific, if all they name can be one place)."""
     named = [place(m["canonical"], countries) for m in mentions
-             if m.get("label") in _PLACE_LABELS and int(m["start_char"]) < _LEDE_CHARS and not _based(text, m)]
+             if m.get("label") in _PLACE_LABELS and int(m["start_char"]) < _LEDE_CHARS and not _names_no_event(text, m)]
     specific = [p for p in named if p.specific]
     if not specific:
         return Place("")

@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from .lexicons import read_data_csv
 
-__all__ = ["Place", "place", "same_place", "most_specific", "distance_km", "LEVELS"]
+__all__ = ["LEVELS", "Place", "distance_km", "most_specific", "place", "same_place"]
 
 # How big a place is, smallest first; `level` orders them (a country contains an admin1, which contains a town).
 LEVELS = {"locality": 0, "area": 1, "admin1": 2, "country": 3}

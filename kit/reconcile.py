@@ -21,21 +21,30 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import pandas as pd
 
 from .event_dates import Window, publication_date
-from .mentions import victims_compatible
 from .lexicons import read_data_csv
+from .mentions import victims_compatible
 from .places import Place, same_place
 
-__all__ = ["INCIDENT_COLUMNS", "REPORT_COLUMNS", "IncidentTables", "incident_tables", "incidents", "incident_reports",
-           "event_kinds", "incidents_of_run"]
+__all__ = [
+    "INCIDENT_COLUMNS",
+    "REPORT_COLUMNS",
+    "IncidentTables",
+    "event_kinds",
+    "incident_reports",
+    "incident_tables",
+    "incidents",
+    "incidents_of_run",
+]
 
 INCIDENT_COLUMNS = [
     "incident_id", "date_start", "date_end", "place", "place_kind", "admin1", "country", "latitude", "longitude",
@@ -64,9 +73,12 @@ class IncidentTables:
 
 
 @lru_cache(maxsize=1)
-def _kind_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = sorted(read_data_csv("event_kinds.csv"), key=lambda r: -len(r["word"]))
-    return tuple((re.compile(rf"\b{re.escape(r['word'])}\b", re.IGNORECASE), r["kind"]) for r in rows)
+def _kind_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every word of `data/event_kinds.csv` (longest first), and word → kind."""
+    rows = list(read_data_csv("event_kinds.csv"))
+    words = sorted({r["word"].lower() for r in rows}, key=lambda w: (-len(w), w))
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return pattern, {r["word"].lower(): r["kind"] for r in rows}
 
 
 @lru_cache(maxsize=1)
@@ -77,11 +89,12 @@ def _rare_kinds() -> frozenset[str]:
 
 
 def event_kinds(text: str | None) -> frozenset[str]:
-    """Kinds of attack a sentence names (air strike, shelling, bombing, chemical, clashes, execution, sniper),
-    from `data/event_kinds.csv`."""
+    """Kinds of attack a sentence names (air strike, shelling, bombing, blast, chemical, clashes, execution,
+    sniper), from `data/event_kinds.csv`."""
     if not isinstance(text, str) or not text:
         return frozenset()
-    return frozenset(kind for pattern, kind in _kind_patterns() if pattern.search(text))
+    pattern, kinds = _kind_words()
+    return frozenset(kinds[m.group(1).lower()] for m in pattern.finditer(text))
 
 
 def _int(value: Any) -> int | None:
@@ -232,16 +245,14 @@ def _event_rows(casualties: pd.DataFrame, articles: pd.DataFrame) -> list[_Figur
                   .set_index(["doc_id", "figure_id"])[["source", "status"]])
     first = frame[(frame["mention"] == 0) & frame["part_of"].isna() & (frame["scope"] == "event")]
     first = first.drop(columns=["source", "status"]).join(attributed, on=["doc_id", "figure_id"], how="left")
-    meta = articles.set_index("doc_id")[["outlet", "published", "title"]] if len(articles) else None
+    meta = {doc: (_str(outlet), _str(published), _str(title)) for doc, outlet, published, title
+            in zip(articles["doc_id"], articles["outlet"], articles["published"], articles["title"])}
     out: list[_Figure] = []
     for row in first.to_dict("records"):
         row = {k: (None if v is pd.NA or (isinstance(v, float) and v != v) else v) for k, v in row.items()}  # noqa: PLR0124
         doc = row["doc_id"]
-        if meta is not None and doc in meta.index:
-            found = meta.loc[doc]
-            row.update(outlet=_str(found["outlet"]), published=_str(found["published"]), title=_str(found["title"]))
-        else:
-            row.update(outlet=None, published=None, title=None)
+        outlet, published, title = meta.get(doc, (None, None, None))
+        row.update(outlet=outlet, published=published, title=title)
         row["status"] = row.get("status") or "reported"
         start, end = publication_date(row.get("date_start")), publication_date(row.get("date_end"))
         window = Window(start, end) if start and end else None

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["TOLL_COLUMNS", "INCIDENT_TOLL_COLUMNS", "tolls", "incident_tolls"]
+__all__ = ["INCIDENT_TOLL_COLUMNS", "TOLL_COLUMNS", "incident_tolls", "tolls"]
 
 TOLL_COLUMNS = ["series", "source", "outcome", "victim_class", "place", "since", "doc_id", "start_char", "end_char",
                 "outlet", "published", "low", "best", "high", "value", "previous", "change", "days", "flag", "evidence"]

@@ -16,8 +16,8 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from datetime import date as Date
 from collections import Counter, defaultdict
+from datetime import date as Date
 from pathlib import Path
 
 RESERVED = {"1914947537", "1919191763", "1923102896", "1923848213", "1924058148", "1926479102", "1926479352",
@@ -25,7 +25,7 @@ RESERVED = {"1914947537", "1919191763", "1923102896", "1923848213", "1924058148"
 
 
 UN_TOLL = re.compile(r"(killed|dead|died|death toll)[^.]{0,120}(according to the (UN|U\.N\.|United Nations))|"
-                     r"(the (UN|U\.N\.|United Nations) (says|said|estimates?|puts)[^.]{0,80}(killed|dead|died))", re.I)
+                     r"(the (UN|U\.N\.|United Nations) (says|said|estimates?|puts)[^.]{0,80}(killed|dead|died))", re.IGNORECASE)
 
 
 def main(src: str, dst: str, n: int = 40, toll: int = 8) -> None:
