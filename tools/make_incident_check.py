@@ -30,6 +30,17 @@ def _commit() -> str:
         return "unknown"
 
 
+def _number(figure: pd.Series) -> str:
+    """The figure as read: "58", "at least 58", "50–60", or its vague word ("dozens")."""
+    low, best, high = (None if pd.isna(figure[k]) else int(figure[k]) for k in ("low", "best", "high"))
+    qualifier = figure["qualifier"] if isinstance(figure["qualifier"], str) else ""
+    if best is None and low is None and high is None:
+        return qualifier or "an unstated number"
+    if best is None:
+        return f"{low if low is not None else '?'}–{high if high is not None else '?'}"
+    return f"{qualifier} {best}".strip()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tables", type=Path, help="folder written by `kit annotate` (CSV)")
@@ -64,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                 figure = figures.loc[(row.doc_id, int(figure_id))]
                 text = article["text"]
                 written = text[int(figure["start_char"]) : int(figure["end_char"])]
-                lines.append(f"  - figure “{written}” ({figure['outcome']}) in: {figure['evidence']}")
+                lines.append(f"  - {_number(figure)} {figure['outcome']} (“{written}”) in: {figure['evidence']}")
             (args.out / "articles" / f"{row.doc_id}.txt").write_text(
                 f"{title}\n{row.outlet} · {row.published}\n\n{article['text']}\n", encoding="utf-8")
         lines.append("")
