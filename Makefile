@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_layers.py
 	$(BIN)/python benchmarks/bench_claims.py
 	$(BIN)/python benchmarks/bench_casualties.py
+	$(BIN)/python benchmarks/bench_incidents.py
 
 # Peer benchmarks on local copies of public datasets (benchmarks/README.md says where to get them; never commit
 # them). Each path is optional: missing ones are skipped. DUMP=DIR writes per-item CSVs (keep DIR outside the repo).

@@ -126,7 +126,7 @@ def main() -> None:
         "Kit runs include reading and cleaning the CSV, every layer (entities, claims, casualties) and building the "
         "four tables; the plain run is the model's own `nlp.pipe` over the already-cleaned texts. The kit's pipeline "
         "skips spaCy's attribute_ruler and lemmatizer (replaced by `kit_pos`, a tag→POS map): work the kit does not "
-        "need. See also [RESULTS_layers.md](RESULTS_layers.md) (cost of each layer, entity labels on the top 50), [RESULTS_claims.md](RESULTS_claims.md) (textacy comparison) and [RESULTS_casualties.md](RESULTS_casualties.md) (crowd counts).",
+        "need. See also [RESULTS_layers.md](RESULTS_layers.md) (cost of each layer, entity labels on the top 50), [RESULTS_claims.md](RESULTS_claims.md) (textacy comparison), [RESULTS_casualties.md](RESULTS_casualties.md) (crowd counts) and [RESULTS_incidents.md](RESULTS_incidents.md) (figures and incidents: cost, counts, blind check).",
     ])
 
 

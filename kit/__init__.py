@@ -4,6 +4,8 @@
     >>> article = kit.load("seeds/000_fc500a8bbe85a549.txt")
     >>> tables = kit.annotate(article)          # articles, entities, claims, casualties (DataFrames)
     >>> kit.evaluate("my_set/gold", tables)     # precision, recall, F1 against answer keys
+    >>> kit.figures(tables)                     # one row per figure, not per mention
+    >>> kit.incidents(kit.annotate_corpus("corpus/").tables)   # figures of many articles grouped by event
 
 Names are imported on first use, so `import kit` (and `kit evaluate` on tables already written) does not load
 spaCy until something needs it.
@@ -25,6 +27,11 @@ _EXPORTS = {
     "seeds_dir": ".paths",
     "COLUMNS": ".tables", "Tables": ".tables",
     "Evaluation": ".evaluate",
+    "figures": ".mentions",
+    "IncidentTables": ".reconcile", "incident_tables": ".reconcile", "incidents": ".reconcile",
+    "incident_reports": ".reconcile",
+    "tolls": ".running_tolls", "incident_tolls": ".running_tolls",
+    "to_ged": ".exports", "to_acled": ".exports",
 }
 
 __all__ = [
@@ -32,6 +39,8 @@ __all__ = [
     "KitError", "LoadError", "ModelNotFoundError",
     "load", "load_corpus", "iter_articles", "annotate", "annotate_articles", "annotate_corpus",
     "load_nlp", "add_entities", "resolve_model", "seeds_dir", "evaluate", "Evaluation", "__version__",
+    "figures", "incidents", "incident_reports", "incident_tables", "IncidentTables", "tolls", "incident_tolls", "to_ged",
+    "to_acled",
 ]
 
 
@@ -40,9 +49,12 @@ def __getattr__(name: str) -> Any:
         return importlib.import_module(".evaluate", __name__)
     if name not in _EXPORTS:
         raise AttributeError(f"module 'kit' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
-    globals()[name] = value
-    return value
+    where = _EXPORTS[name]
+    module = importlib.import_module(where, __name__)
+    for export, home in _EXPORTS.items():  # every name of that module, over the submodule the import bound
+        if home == where:                  # ("kit.annotate" is the function, not kit/annotate.py)
+            globals()[export] = getattr(module, export)
+    return globals()[name]
 
 
 def __dir__() -> list[str]:

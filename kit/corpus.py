@@ -24,6 +24,7 @@ from .engines import DEFAULT_TIMEOUT, Result, make_engine
 from .language import foreign_language
 from .nlp import KIT_COMPONENTS, PipelineSpec
 from .readers import RecordError
+from .reconcile import incidents_of_run
 from .sink import FileSink, MemorySink
 from .tables import Tables, annotation_rows
 
@@ -44,6 +45,8 @@ class CorpusResult:
     tables: Tables | None = None
     out_dir: Path | None = None
     cache_hits: int = 0
+    incidents: pd.DataFrame | None = None  # figures of many articles grouped by event (kit/reconcile.py)
+    incident_reports: pd.DataFrame | None = None
 
     def __len__(self) -> int:
         return self.n_articles
@@ -158,7 +161,8 @@ def annotate_corpus(
 
     With `out_dir`, the four tables and `errors` are streamed to files (`fmt` csv or parquet) and
     `tables` is None; without it they come back as DataFrames. `progress=None` shows a bar in
-    terminals and notebooks only. `article_timeout`: seconds one article may take (None: no limit);
+    terminals and notebooks only. Then the figures of all articles are grouped into `incidents` and
+    `incident_reports` (kit/reconcile.py; also written to `out_dir`, with the other tables). `article_timeout`: seconds one article may take (None: no limit);
     an article over it becomes an error row ("timed out after N s").
     """
     spec = PipelineSpec.resolve(model, components=components, entity_files=tuple(entity_files))
@@ -186,7 +190,9 @@ def annotate_corpus(
             if bar is not None:
                 bar.update(1)
         error_frame = pd.DataFrame(errors, columns=ERROR_COLUMNS)
-        tables = sink.close(error_frame)
+        written: list = []  # incidents of a run written to a folder: made in the staging folder, swapped in whole
+        tables = sink.close(error_frame, then=lambda stage: written.append(incidents_of_run(out_dir=stage, fmt=fmt)))
+        incidents = written[0] if written else incidents_of_run(tables)
         finished = True
     finally:
         if not finished:
@@ -201,4 +207,5 @@ def annotate_corpus(
         tables=tables if out_dir is None else None,
         out_dir=Path(out_dir) if out_dir is not None else None,
         cache_hits=cache.hits if cache else 0,
+        incidents=incidents.incidents, incident_reports=incidents.reports,
     )

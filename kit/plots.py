@@ -18,12 +18,14 @@ from .basemap import Region, draw_basemap
 __all__ = [
     "add_source", "kept_vs_removed", "top_entities", "cooccurrence_heatmap", "place_map", "claims_by_source",
     "figure_intervals", "outcome_by_class", "crowd_scatter", "bar", "by_status", "deaths_timeline",
-    "STATUS_ORDER", "STATUS_COLORS", "OUTCOME_COLORS",
+    "incident_sources", "incident_spreads", "running_toll", "incident_timeline",
+    "STATUS_ORDER", "STATUS_COLORS", "OUTCOME_COLORS", "FLAG_COLORS",
 ]
 
 STATUS_ORDER = ["reported", "claimed", "unverified", "unconfirmed", "disputed", "denied"]
 STATUS_COLORS = {"reported": "#3b6ea8", "claimed": "#e6a03c", "unverified": "#d9534f", "unconfirmed": "#f0c36d",
                  "disputed": "#8e6bb8", "denied": "#7f7f7f"}
+FLAG_COLORS = {"first": "#7f7f7f", "rise": "#3b6ea8", "same": "#9fb7d6", "jump": "#d9534f", "decrease": "#e6a03c"}
 OUTCOME_COLORS = {"killed": "#c0392b", "wounded": "#e67e22", "killed_or_wounded": "#8e44ad", "missing": "#7f8c8d",
                   "detained": "#2c3e50", "displaced": "#16a085"}
 
@@ -326,4 +328,131 @@ def deaths_timeline(timeline: pd.DataFrame, *, source: str, figsize: tuple[float
     ax.set_xlabel("publication month")
     ax.set_ylabel("people reported killed")
     ax.set_title(f"Reported deaths per month (largest figure per article, {int(timeline['articles'].sum())} articles)")
+    return _finish(fig, source)
+
+
+def _report_label(row) -> str:
+    who = str(row.outlet) if isinstance(row.outlet, str) else str(row.doc_id)
+    said = f" ({row.source[:30]})" if isinstance(row.source, str) and row.source else ""
+    return f"{who} {str(row.published)[:10]}{said}"
+
+
+def _number(value) -> float | None:
+    return None if value is None or value is pd.NA or pd.isna(value) else float(value)
+
+
+def incident_sources(reports: pd.DataFrame, *, source: str, title: str | None = None,
+                     figsize: tuple[float, float] = (9.5, 4)) -> Figure:
+    """One incident's reports side by side: each report's figure as a low–high range with its best value, colour
+    the status of the claim that gives it (a hollow dot for a status weaker than 'reported'); an open end is an
+    arrow; reports without a number are listed with their words."""
+    rows = reports.reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=figsize)
+    values = [v for r in rows.itertuples() for v in (_number(r.low), _number(r.best), _number(r.high)) if v is not None]
+    top = max(values) if values else 1.0
+    labels = []
+    for y, row in enumerate(rows.itertuples()):
+        status = row.status if isinstance(row.status, str) else "reported"
+        color = STATUS_COLORS.get(status, "black")
+        low, best, high = _number(row.low), _number(row.best), _number(row.high)
+        known = [v for v in (low, best, high) if v is not None]
+        labels.append(_report_label(row))
+        if not known:
+            ax.annotate(f"{row.qualifier or 'no number'} ({status})", (0.01, y), xycoords=("axes fraction", "data"),
+                        va="center", fontsize=8, color=color, fontstyle="italic")
+            continue
+        lo, hi = (low if low is not None else min(known)), (high if high is not None else max(known))
+        ax.plot([lo, hi], [y, y], color=color, linewidth=3, solid_capstyle="butt")
+        if best is not None:
+            ax.plot(best, y, "o", color=color, markersize=8, markeredgewidth=1.5,
+                    markerfacecolor="white" if status != "reported" else color)
+        if high is None:
+            ax.annotate("", xy=(hi + 0.12 * top, y), xytext=(hi, y), arrowprops={"arrowstyle": "->", "color": color})
+        if low is None:
+            ax.annotate("", xy=(max(lo - 0.12 * top, 0), y), xytext=(lo, y), arrowprops={"arrowstyle": "->", "color": color})
+        ax.annotate(f"{int(best if best is not None else hi):,}", (hi, y), xytext=(8, 6), textcoords="offset points",
+                    fontsize=8, color=color)
+    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, top * 1.3)
+    ax.set_xlabel("people (dot = best, line = low–high, arrow = open-ended)")
+    ax.set_title(title or f"One incident, {len(rows)} reports side by side", fontsize=10)
+    statuses = [s for s in STATUS_ORDER if s in set(rows["status"].fillna("reported"))]
+    handles = [Line2D([], [], color=STATUS_COLORS[s], linewidth=3, marker="o",
+                      markerfacecolor=STATUS_COLORS[s] if s == "reported" else "white", label=s) for s in statuses]
+    ax.legend(handles=handles, title="status of the claim", fontsize=8, title_fontsize=8, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), frameon=False)
+    return _finish(fig, source)
+
+
+def incident_spreads(incidents: pd.DataFrame, reports: pd.DataFrame, *, source: str, top: int = 10,
+                     figsize: tuple[float, float] = (9.5, 4.5)) -> Figure:
+    """The incidents whose reports disagree most: each report's figure as a dot (colour its status) on one line per
+    incident from the lowest to the highest, log scale, with the spread (highest / lowest) written beside it."""
+    chosen = incidents.dropna(subset=["spread"]).sort_values(["spread", "incident_id"], ascending=[False, True],
+                                                              kind="stable").head(top).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=figsize)
+    labels, seen = [], set()
+    for y, row in enumerate(chosen.itertuples()):
+        mine = reports[reports["incident_id"] == row.incident_id]
+        values = mine["best"].fillna(mine["low"]).fillna(mine["high"]).astype("Float64")
+        ok = values.notna()
+        ax.plot([values[ok].min(), values[ok].max()], [y, y], color="0.6", linewidth=1.5, zorder=1)
+        for value, status in zip(values[ok], mine.loc[ok, "status"].fillna("reported")):
+            ax.scatter([float(value)], [y], s=40, color=STATUS_COLORS.get(status, "black"), edgecolor="black",
+                       linewidth=0.4, zorder=2)
+            seen.add(status)
+        ax.annotate(f"×{row.spread:.1f}", (float(values[ok].max()), y), xytext=(8, 0), textcoords="offset points",
+                    va="center", fontsize=8)
+        place = row.place if isinstance(row.place, str) else "?"
+        labels.append(f"{place[:22]} {row.date_start} · {row.outcome} ({row.n_sources} sources)")
+    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlabel("people, one dot per report (log scale)")
+    ax.set_title(f"Where reports disagree most: {len(chosen)} incidents by spread (highest report / lowest)",
+                 fontsize=10)
+    handles = [Line2D([], [], marker="o", linestyle="", color=STATUS_COLORS[s], markeredgecolor="black", label=s)
+               for s in STATUS_ORDER if s in seen]
+    ax.legend(handles=handles, title="status of the claim", fontsize=8, title_fontsize=8, loc="upper left",
+              bbox_to_anchor=(1.01, 1.0), frameon=False)
+    return _finish(fig, source)
+
+
+def running_toll(series: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (9, 4)) -> Figure:
+    """One source's running toll across articles (`kit.tolls`, one series): a step line through the points in
+    order of publication, each point coloured by its flag (first, rise, same, jump, decrease)."""
+    rows = series.assign(date=pd.to_datetime(series["published"].str[:10], errors="coerce")).dropna(subset=["date"])
+    rows = rows.sort_values(["date", "doc_id"], kind="stable")
+    fig, ax = plt.subplots(figsize=figsize)
+    ax.step(rows["date"], rows["value"].astype(float), where="post", color="0.6", linewidth=1.2, zorder=1)
+    for flag, group in rows.groupby("flag", sort=False):
+        ax.scatter(group["date"], group["value"].astype(float), s=45, color=FLAG_COLORS.get(flag, "black"),
+                   edgecolor="black", linewidth=0.4, zorder=2, label=flag)
+    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.set_xlabel("publication date")
+    ax.set_ylabel("people (the source's running toll)")
+    name = str(rows["series"].iloc[0]) if len(rows) else "no series"
+    ax.set_title(f"{name}\n{len(rows)} reports", fontsize=10)
+    order = [f for f in FLAG_COLORS if f in set(rows["flag"])]
+    handles = [Line2D([], [], marker="o", linestyle="", color=FLAG_COLORS[f], markeredgecolor="black", label=f)
+               for f in order]
+    ax.legend(handles=handles, title="point", fontsize=8, title_fontsize=8, loc="upper left")
+    return _finish(fig, source)
+
+
+def incident_timeline(timeline: pd.DataFrame, *, source: str, figsize: tuple[float, float] = (9, 3.5)) -> Figure:
+    """People reported killed per month, each incident once (`analysis.incident_timeline`): bars of the sum of
+    the incidents' best figures by the month of their first day, with the number of incidents on a second axis."""
+    fig, ax = plt.subplots(figsize=figsize)
+    bars = ax.bar(timeline["date"], timeline["killed"], width=20, color="#c0392b", label="people killed (sum of best)")
+    ax.set_xlabel("month of the incident")
+    ax.set_ylabel("people reported killed\n(each incident once)")
+    other = ax.twinx()
+    dots = other.plot(timeline["date"], timeline["incidents"], "o", color="#3b6ea8", markersize=4, label="incidents")
+    other.set_ylabel("incidents")
+    other.set_ylim(0, max(1, int(timeline["incidents"].max()) if len(timeline) else 1) * 1.2)
+    ax.legend([bars, dots[0]], ["people killed (sum of best)", "incidents"], fontsize=8, loc="upper left")
+    ax.set_title(f"Reported deaths per month: {int(timeline['incidents'].sum()) if len(timeline) else 0} incidents, "
+                 "figures counted once, not per article", fontsize=10)
     return _finish(fig, source)

@@ -7,6 +7,8 @@ not at all. A disk that fails (full, read-only) is an OutputError naming the pat
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import csv
 import heapq
 from pathlib import Path
@@ -33,7 +35,7 @@ class MemorySink:
     def add(self, rows: dict[str, list[dict]]) -> None:
         self.parts.append(rows)
 
-    def close(self, errors: pd.DataFrame | None = None) -> Tables:
+    def close(self, errors: pd.DataFrame | None = None, then: Callable[[Path], object] | None = None) -> Tables:
         return build_tables(self.parts)
 
     def abort(self) -> None:
@@ -137,8 +139,9 @@ class FileSink:
 
         atomic_write(self._stage / f"{name}.parquet", write)
 
-    def close(self, errors: pd.DataFrame | None = None) -> None:
-        """Merge the parts into the final files, write `errors`, and put them all in place of `out_dir`'s."""
+    def close(self, errors: pd.DataFrame | None = None, then: Callable[[Path], object] | None = None) -> None:
+        """Merge the parts into the final files, write `errors`, run `then(staging folder)` (a step that reads
+        the finished tables and writes more beside them: incidents), and put them all in place of `out_dir`'s."""
         import shutil
 
         try:
@@ -154,6 +157,8 @@ class FileSink:
                 if errors is not None:
                     write_table(errors, self._stage, "errors", self.fmt)
                 shutil.rmtree(self._tmp, ignore_errors=True)
+                if then is not None:
+                    then(self._stage)
             except OSError as exc:
                 raise OutputError(self._shown(exc.filename or self._stage), describe_os_error(exc)) from None
             self._folder.commit()

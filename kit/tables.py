@@ -9,6 +9,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from .article import Article
+from .mentions import mark_figures
 
 __all__ = ["Tables", "COLUMNS", "TABLE_NAMES", "annotation_of", "annotation_rows", "doc_rows", "build_tables", "frame", "articles_table", "removed_table"]
 
@@ -22,13 +23,16 @@ COLUMNS: dict[str, list[str]] = {
                "content_end", "co_speakers", "sent_id"],
     "casualties": ["doc_id", "start_char", "end_char", "outcome", "low", "best", "high", "qualifier", "victims",
                    "victim_class", "perpetrator", "location", "period", "source", "status", "evidence",
-                   "figure_id", "part_of", "cumulative", "sent_id"],
+                   "figure_id", "part_of", "cumulative", "sent_id", "mention", "n_mentions", "parts", "scope",
+                   "place", "place_kind", "admin1", "country", "latitude", "longitude", "date_start", "date_end",
+                   "date_from"],
 }
 TABLE_NAMES = tuple(COLUMNS)
 INTEGER_COLUMNS = {"start_char", "end_char", "n_paragraphs", "n_chars", "removed_chars", "replaced_chars", "stripped_chars",
                    "case_restored", "sent_id",
                    "low", "best", "high", "speaker_start", "speaker_end", "cue_start", "cue_end", "content_start",
-                   "content_end", "figure_id", "part_of"}
+                   "content_end", "figure_id", "part_of", "mention", "n_mentions"}
+FLOAT_COLUMNS = {"latitude", "longitude"}
 
 BOOLEAN_COLUMNS = {"cumulative", "encoding_guessed"}
 
@@ -70,6 +74,8 @@ def annotation_rows(annotation: dict[str, list], article: Article) -> dict[str, 
     rows: dict[str, list[dict]] = {"articles": [article.as_row()]}
     for table, key in (("entities", "mentions"), ("claims", "claims"), ("casualties", "casualties")):
         rows[table] = [{"doc_id": doc_id, **r, "sent_id": sent_of(r["start_char"])} for r in annotation[key]]
+    rows["casualties"] = mark_figures(rows["casualties"], text=article.text, published=article.published_iso,
+                                      mentions=rows["entities"])  # figures, not mentions (kit/mentions.py)
     return rows
 
 
@@ -87,6 +93,8 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
         if column in INTEGER_COLUMNS:
             values = frame[column].map(_int64)  # a number beyond 64 bits is no offset or count: empty, not a crash
             frame[column] = pd.to_numeric(values, errors="coerce").astype("Int64")
+        elif column in FLOAT_COLUMNS:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
         elif column in BOOLEAN_COLUMNS:
             values = frame[column].map(lambda v: {"True": True, "False": False, "true": True, "false": False}.get(v, v)
                                        if isinstance(v, str) else v)

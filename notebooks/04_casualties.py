@@ -21,7 +21,9 @@
 # "about 20" is –/20/–, "between 10 and 15" is 10/–/15, and vague words ("dozens") keep the word with all three
 # numbers empty (ACLED would code 12; that choice is left to the analyst) — and ties it to an outcome, victims,
 # perpetrator, place, period and to the claim that reports it. Distances, years, dates, ages and counts of
-# drones or buildings are never casualties.
+# drones or buildings are never casualties. A figure is counted once: an article that repeats it in its headline,
+# lede and body gives three rows (mentions) of one figure (`figure_id`, `mention` 0 is the first), parts point at
+# their total (`part_of`), and running tolls are `cumulative`; `kit.figures` keeps one row per figure.
 #
 # **Data.** The seed article and the 50-article FA-KES sample, whose crowd-sourced killed counts give a rough check.
 
@@ -35,9 +37,10 @@ from kit import analysis, plots
 pd.set_option("display.max_colwidth", 50)
 seeds = kit.seeds_dir()
 article = kit.load(seeds / "000_fc500a8bbe85a549.txt")
-figures = kit.annotate(article).casualties
-figures[["outcome", "low", "best", "high", "qualifier", "victims", "victim_class", "perpetrator", "location",
-         "period", "source", "status"]]
+tables = kit.annotate(article)
+figures = kit.figures(tables)  # one row per figure (its first mention), not per mention
+figures[["outcome", "low", "best", "high", "qualifier", "victims", "victim_class", "perpetrator", "place",
+         "date_start", "date_end", "source", "status", "n_mentions", "part_of", "cumulative"]]
 
 # %% [markdown]
 # ## Practice 1 · Figures as ranges, by who reports them
@@ -51,13 +54,16 @@ plt.show()
 
 # %%
 sample = kit.annotate_corpus(seeds / "fa-kes-sample.csv", progress=False).tables
-print(f"{len(sample.casualties)} figures in {sample.casualties['doc_id'].nunique()} of {len(sample.articles)} articles")
-fig = plots.outcome_by_class(analysis.outcome_by_class(sample.casualties),
-                             source=f"FA-KES sample ({len(sample.articles)} articles, CC BY 4.0); kit casualties")
+sample_figures = kit.figures(sample)
+print(f"{len(sample.casualties)} mentions of {len(sample_figures)} figures in {sample.casualties['doc_id'].nunique()} "
+      f"of {len(sample.articles)} articles; {int((sample_figures['n_mentions'] > 1).sum())} figures are repeated")
+fig = plots.outcome_by_class(analysis.outcome_by_class(sample_figures),
+                             source=f"FA-KES sample ({len(sample.articles)} articles, CC BY 4.0); kit figures, "
+                                    "each counted once")
 plt.show()
 
 # %%
-analysis.who_reports_what(sample.casualties).sort_values("killed", ascending=False, kind="stable").head(12)
+analysis.who_reports_what(sample_figures).sort_values("killed", ascending=False, kind="stable").head(12)
 
 # %% [markdown]
 # ## Practice 3 · Against the crowd
@@ -97,3 +103,7 @@ comparison[~comparison["agree"]].head(10)
 #   (`benchmarks/RESULTS_casualties.md`).
 # * Read a figure with its `source` and `status`: a number a party claims "without providing evidence" is a
 #   claim about casualties, not a count.
+# * The counts above are of figures, each once: the sample's casualty rows are mentions, and about a fifth of
+#   them repeat a figure given earlier in the same article (the headline's "16 killed" and the lede's "at least 16
+#   people were killed"). To add people up, take first mentions that are neither parts nor cumulative, and across
+#   articles take incidents (notebook 06), never rows.

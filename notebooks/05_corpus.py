@@ -19,7 +19,8 @@
 # **Aim.** Analysts read a month of coverage from many outlets and ask who reported which figure, where and
 # when. `kit.annotate_corpus` streams a corpus through the kit — in this process, in worker processes
 # (`n_process`), or on Dask workers (`engine="dask"`) — with a cache, a progress bar, and an errors table
-# for anything it could not read. This notebook is parameterised for papermill: set `corpus` to any file or
+# for anything it could not read, and groups the figures of all articles into incidents — one row per event, each
+# outlet's figure beside it — so that nothing is counted once per article. This notebook is parameterised for papermill: set `corpus` to any file or
 # folder (`papermill notebooks/05_corpus.ipynb out.ipynb -p corpus path/to/corpus.csv`).
 #
 # **Data.** By default the attributed 50-article FA-KES sample in `seeds/` (CC BY 4.0).
@@ -64,34 +65,44 @@ print(f"{len(result)} articles annotated; {len(result.errors)} inputs could not 
 result.errors.assign(source_path=result.errors["source_path"].map(lambda p: Path(p).name))
 
 # %% [markdown]
-# ## Practice 2 · Figures per outlet and per place
+# ## Practice 2 · Killed per outlet and per place, each incident once
 #
-# Killed figures of events (parts such as "including 28 children" and war-long tolls left out), summed per
-# outlet and per canonical place, stacked by the status of the claim that reports them.
+# `result.incidents` holds one row per event: the figures of all articles about it, grouped (same outcome, place,
+# days and kind of attack; see notebook 06). Per outlet, each incident the outlet reported counts once, with the
+# outlet's own figure; per place, each incident counts once, with its `best` (the median of its reports). Parts
+# ("including 28 children"), repeated mentions and running tolls never enter these sums. Bars are stacked by the
+# status of the claim behind each figure.
 
 # %%
-by_outlet = analysis.killed_by_status(tables.casualties, tables.articles, "outlet", top=10)
-by_place = analysis.killed_by_status(tables.casualties, tables.articles, "location", top=10)
-fig = plots.by_status(by_outlet, title="People reported killed, per outlet (sum of event figures, top 10)",
-                      xlabel="people reported killed", ylabel="outlet", source=label)
+incidents, reports = result.incidents, result.incident_reports
+killed = incidents[incidents["outcome"] == "killed"]
+print(f"{len(tables.casualties)} casualty mentions → {int((tables.casualties['mention'] == 0).sum())} figures → "
+      f"{len(incidents)} incidents ({len(killed)} killed; {int((incidents['n_sources'] >= 2).sum())} reported by "
+      "two or more articles)")
+by_outlet = analysis.incident_killed_by(incidents, reports, "outlet", top=10)
+fig = plots.by_status(by_outlet, title="People reported killed, per outlet (top 10)",
+                      xlabel="people reported killed: sum of the outlet's figure for each incident it reported "
+                             "(figures, not mentions)", ylabel="outlet", source=label)
 plt.show()
 
 # %%
-fig = plots.by_status(by_place, title="People reported killed, per place (sum of event figures, top 10)",
-                      xlabel="people reported killed", ylabel="place (canonical)", source=label)
+by_place = analysis.incident_killed_by(incidents, reports, "place", top=10)
+fig = plots.by_status(by_place, title="People reported killed, per place (top 10)",
+                      xlabel="people reported killed: sum of incidents' best figures (each incident once)",
+                      ylabel="place (canonical)", source=label)
 plt.show()
 
 # %% [markdown]
 # ## Practice 3 · Over time, and where outlets disagree
 
 # %%
-timeline = analysis.deaths_timeline(tables.casualties, tables.articles)
-fig = plots.deaths_timeline(timeline, source=label)
+timeline = analysis.incident_timeline(incidents)
+fig = plots.incident_timeline(timeline, source=label)
 plt.show()
 
 # %%
-disagreements = analysis.disagreements(tables.casualties, tables.articles)
-print(f"{len(disagreements)} place-and-date pairs reported with different killed figures by different outlets")
+disagreements = analysis.largest_disagreements(incidents)
+print(f"{len(disagreements)} incidents whose reports give different figures (largest spread first)")
 disagreements
 
 # %% [markdown]
@@ -103,7 +114,11 @@ disagreements
 # * For a whole corpus: `n_process=2` (or `--jobs 2`) uses both cores; `cache_dir=` (`--cache DIR`) skips
 #   unchanged articles on re-runs; `engine="dask"` (`--engine dask --scheduler ADDRESS`) runs the same pipeline on
 #   a Dask cluster. Speeds and memory are in `benchmarks/RESULTS.md`.
-# * Sums per outlet mostly measure how much an outlet wrote about killings, not how many people died: the same
-#   event is counted once per article. The disagreement table is where to start checking figures — two outlets,
-#   one place, one day, two different tolls (on the 50-article sample there is one such pair; the full FA-KES
-#   corpus has dozens).
+# * Sums per outlet count each incident once per outlet, with that outlet's figure: they measure how many people
+#   an outlet reported killed, not how often it repeated them. Sums per place count each incident once, with the
+#   median of its reports. A figure placed only in a country, or dated only to a week or a month, stays an
+#   incident of its own: the kit does not merge what it cannot tell apart, so totals err on the high side where
+#   two outlets describe one event too differently to be matched.
+# * The 50-article sample spreads over seven years and rarely has two articles about one event; the disagreement
+#   table fills on a corpus of many outlets covering the same weeks (notebook 06 runs on one, and on all 804
+#   FA-KES articles the kit finds well over a hundred incidents reported by two or more articles).

@@ -62,8 +62,9 @@ def test_streamed_files_equal_the_tables(sample, local, tmp_path, fmt):
     out = tmp_path / "out"
     result = kit.annotate_corpus(sample, progress=False, out_dir=out, fmt=fmt)
     assert result.tables is None and sorted(p.name for p in out.iterdir() if p.name != ".kit-output") == sorted(
-        f"{n}.{fmt}" for n in ("articles", "entities", "claims", "casualties", "errors"))
-    for name, frame in local.tables:
+        f"{n}.{fmt}" for n in ("articles", "entities", "claims", "casualties", "errors", "incidents",
+                               "incident_reports"))
+    for name, frame in [*local.tables, ("incidents", local.incidents), ("incident_reports", local.incident_reports)]:
         stored = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False) if fmt == "csv" else \
             pd.read_parquet(out / f"{name}.parquet")
         assert len(stored) == len(frame) and list(stored.columns) == list(frame.columns)

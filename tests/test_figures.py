@@ -128,3 +128,63 @@ def test_deaths_timeline():
     timeline = pd.DataFrame({"date": pd.to_datetime(["2016-01-01", "2016-02-01", "2016-04-01"]),
                              "killed": [12, 40, 7], "articles": [2, 3, 1]})
     return plots.deaths_timeline(timeline, source="test data")
+
+
+REPORTS = pd.DataFrame({
+    "incident_id": ["i1"] * 4 + ["i2"] * 2 + ["i3"] * 3,
+    "doc_id": ["a", "b", "c", "d", "e", "f", "g", "h", "i"],
+    "outlet": ["Reuters", "AFP", "SANA", "Ahram", "Reuters", "TRT", "AP", "AFP", "SANA"],
+    "published": ["2017-04-04", "2017-04-04", "2017-04-05", "2017-04-06", "2016-07-27", "2016-07-27", "2016-10-06",
+                  "2016-10-06", "2016-10-07"],
+    "source": ["Syrian Observatory for Human Rights", "health directorate", None, None, None, "state television",
+               None, "monitor", None],
+    "status": ["reported", "reported", "denied", "reported", "reported", "unverified", "reported", "claimed", "reported"],
+    "low": [58, None, None, 80, 44, 22, 6, 10, 9], "best": [58, 100, None, 80, 44, 22, 6, 10, 9],
+    "high": [None, 100, None, 80, 44, 22, 6, None, 9],
+    "qualifier": ["at least", "nearly", "fabricated", None, None, None, None, "at least", None],
+})
+INCIDENTS = pd.DataFrame({
+    "incident_id": ["i1", "i2", "i3"], "date_start": ["2017-04-04", "2016-07-27", "2016-10-06"],
+    "place": ["Khan Shaykhun", "Qamishli", "Aleppo"], "outcome": ["killed"] * 3, "n_sources": [4, 2, 3],
+    "best": [80, 22, 9], "spread": [100 / 58, 2.0, 10 / 6],
+})
+
+
+@pytest.mark.mpl_image_compare(**COMPARE)
+def test_incident_sources():
+    fig = plots.incident_sources(REPORTS[REPORTS["incident_id"] == "i1"], source="test data",
+                                 title="Khan Shaykhun, 4 April 2017: killed")
+    ax = fig.axes[0]
+    assert {"reported", "denied"} <= {t.get_text() for t in ax.get_legend().get_texts()}
+    assert any("fabricated" in t.get_text() for t in ax.texts)  # a report without a number is listed, not dropped
+    return fig
+
+
+@pytest.mark.mpl_image_compare(**COMPARE)
+def test_incident_spreads():
+    fig = plots.incident_spreads(INCIDENTS, REPORTS, source="test data")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels[0].startswith("Qamishli")  # the largest spread first
+    assert fig.axes[0].get_legend().get_title().get_text() == "status of the claim"
+    return fig
+
+
+@pytest.mark.mpl_image_compare(**COMPARE)
+def test_running_toll():
+    series = pd.DataFrame({
+        "series": ["UN · killed · unknown · since the war"] * 5, "doc_id": list("abcde"),
+        "published": ["2014-08-22", "2015-03-12", "2016-04-23", "2016-07-01", "2017-01-10"],
+        "value": [191000.0, 220000.0, 400000.0, 250000.0, 400000.0],
+        "flag": ["first", "rise", "jump", "decrease", "jump"]})
+    fig = plots.running_toll(series, source="test data")
+    assert {"jump", "decrease"} <= {t.get_text() for t in fig.axes[0].get_legend().get_texts()}
+    return fig
+
+
+@pytest.mark.mpl_image_compare(**COMPARE)
+def test_incident_timeline():
+    timeline = pd.DataFrame({"date": pd.to_datetime(["2016-07-01", "2016-10-01", "2017-04-01"]),
+                             "killed": [66, 19, 180], "incidents": [2, 3, 4]})
+    fig = plots.incident_timeline(timeline, source="test data")
+    assert "counted once" in fig.axes[0].get_title()
+    return fig

@@ -312,7 +312,7 @@ class _Builder:
         if any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children):
             return False  # "civilians were told to leave"
         if lemma == "claim" and any(c.dep_ == "dobj" and lemma_of(c) in {"life", "lives"} for c in children):
-            return False  # "the attack claimed the lives of 12" is a toll
+            return False  # "the raid claimed the lives of 12" is a toll
         if lemma in {"respond", "reply", "react", "comment"} and not any(c.dep_ in {"ccomp", "xcomp"} for c in children):
             return False  # "the army responded with air raids": an act, unless a clause says what was replied
         if lemma in _ACTS and any(c.dep_ == "dobj" for c in children) and not any(
