@@ -28,7 +28,7 @@ from .io import file_mode, make_dir
 
 __all__ = ["OutputFolder", "KIT_FILES", "MARKER", "close_inherited"]
 
-KIT_FILES = re.compile(r"^(articles|entities|claims|casualties|errors)\.(csv|parquet)$|^\.kit-|^\..*\.tmp$")
+KIT_FILES = re.compile(r"^(articles|entities|claims|casualties|errors|incidents|incident_reports)\.(csv|parquet)$|^\.kit-|^\..*\.tmp$")
 MARKER = ".kit-output"
 _INHERITED: set[int] = set()  # descriptors a forked worker must not keep: the lock, the janitor's pipe
 _RENAME_EXCHANGE = 2

@@ -13,10 +13,10 @@ from kit.io import write_table
 
 def test_corpus_len_and_iteration_are_its_articles():
     corpus = kit.load_corpus(kit.seeds_dir())
-    assert len(corpus) == len(corpus.articles) == 101  # the seed article, the FA-KES sample (50) and events (50)
+    assert len(corpus) == len(corpus.articles) == 99  # the seed article, the FA-KES sample (50) and events (48)
     assert [a.doc_id for a in corpus] == [a.doc_id for a in corpus.articles]
     assert corpus[0] is corpus.articles[0]
-    assert repr(corpus) == "Corpus(101 articles, 0 errors)"
+    assert repr(corpus) == "Corpus(99 articles, 0 errors)"
 
 
 def test_article_repr_is_one_short_line():
