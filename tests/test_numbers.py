@@ -87,3 +87,9 @@ def test_not_numbers(text):
 def test_bounds_are_checked():
     with pytest.raises(ValueError):
         Quantity(10, 5, 20)
+
+
+def test_half_a_dozen_is_six():
+    from kit.extract.numbers import read_quantity
+
+    assert read_quantity("half a dozen").best == 6 and read_quantity("a dozen").best == 12

@@ -117,7 +117,7 @@ class _Reader:
                 continue
             if token.lower_ in {"quarter", "half", "third"}:  # "a quarter of a million", "half a million"
                 tail = [t.lower_ for t in doc[i + 1 : i + 4]]
-                scale = next((k for k, w in enumerate(tail) if w in {"million", "thousand", "billion"}), None)
+                scale = next((k for k, w in enumerate(tail) if w in {"million", "thousand", "billion", "dozen"}), None)
                 if scale is None or any(w not in {"of", "a", "an", "one"} for w in tail[:scale]):
                     i += 1
                     continue

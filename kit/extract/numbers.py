@@ -117,7 +117,7 @@ def _parse_number(text: str) -> int | None:
         if match.group(2):
             value *= SCALES[match.group(2)]
         return int(round(value)) if value == int(round(value)) or match.group(2) else None
-    fraction = re.fullmatch(r"(?:a |one )?(quarter|half|third)(?: of)?(?: a| one)? (thousand|million|billion)", text)
+    fraction = re.fullmatch(r"(?:a |one )?(quarter|half|third)(?: of)?(?: a| one)? (dozen|thousand|million|billion)", text)
     if fraction:  # "a quarter of a million", "half a million"
         return SCALES[fraction.group(2)] // {"quarter": 4, "half": 2, "third": 3}[fraction.group(1)]
     words = [w for w in re.split(r"[\s-]+", text) if w]
