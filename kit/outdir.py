@@ -34,16 +34,26 @@ _INHERITED: set[int] = set()  # descriptors a forked worker must not keep: the l
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _JANITOR = (
-    "import fcntl, os, shutil, sys\n"
+    "import fcntl, os, shutil, sys, time\n"
     "sys.stdin.buffer.read()\n"  # returns when the run closes the pipe: at its end, or when it dies
     "shutil.rmtree(sys.argv[1], ignore_errors=True)\n"
-    "try:\n"  # the lock file, unless another run has taken it since
-    "    fd = os.open(sys.argv[2], os.O_RDWR)\n"
-    "    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
-    "    if os.stat(sys.argv[2]).st_ino == os.fstat(fd).st_ino:\n"
-    "        os.unlink(sys.argv[2])\n"
-    "except OSError:\n"
-    "    pass\n"
+    "for _ in range(120):\n"  # the lock file, unless another run has taken it since; dying workers may hold it a while
+    "    try:\n"
+    "        fd = os.open(sys.argv[2], os.O_RDWR)\n"
+    "    except OSError:\n"
+    "        break\n"
+    "    try:\n"
+    "        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)\n"
+    "    except OSError:\n"
+    "        os.close(fd)\n"
+    "        time.sleep(0.25)\n"
+    "        continue\n"
+    "    try:\n"
+    "        if os.stat(sys.argv[2]).st_ino == os.fstat(fd).st_ino:\n"
+    "            os.unlink(sys.argv[2])\n"
+    "    except OSError:\n"
+    "        pass\n"
+    "    break\n"
 )
 
 

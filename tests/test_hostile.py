@@ -318,7 +318,7 @@ def test_kill_9_leaves_no_process_and_no_stale_folder_and_the_rerun_is_exact(tmp
         run.kill()
         run.wait()
     assert _wait_for(lambda: not any(alive(pid) for pid in family), 10), "processes outlived the run"
-    assert _wait_for(lambda: sorted(p.name for p in tmp_path.iterdir()) == ["cache", corpus.name], 10), \
+    assert _wait_for(lambda: sorted(p.name for p in tmp_path.iterdir()) == ["cache", corpus.name], 40), \
         sorted(p.name for p in tmp_path.iterdir())
     assert cli([corpus, "--out", out, "--jobs", "2", "--cache", cache, "--quiet"], capsys)[0] == 0
     assert cli([corpus, "--out", tmp_path / "ref", "--quiet"], capsys)[0] == 0  # uninterrupted, one process
