@@ -119,6 +119,41 @@ def _name_words(span: Span) -> Span | None:
     return span.doc[start:end] if end > start else None
 
 
+# Titles that only ever stand before a person's name ("Msgr X Y" is a person whatever the NER says); not the
+# ranks that also open organisations' names ("General Command", "Major Crimes Unit", "Chief Rabbinate").
+_PERSON_TITLES = frozenset(RANKS) - {"general", "gen", "major", "maj", "private", "pvt", "commander", "cmdr",
+                                      "marshal", "president", "minister", "premier"}
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def _edge_words_cut(span: Span) -> Span | None:
+    """A person's span without edge words that are neither names nor tagged as names: a word usually written in
+    lower case, capitalised only because a glued headline or sentence starts there ("<Name> Seven shepherds
+    were …", "<Name> Opens talks …"). Given names stay ("Rose", "Hope"); None when no word is left."""
+    forms, given = usual_forms(), given_names()
+
+    def common(token) -> bool:
+        return (token.is_digit or token.is_alpha and forms.get(token.lower_, token.text).islower()
+                and token.tag_ not in _NAME_TAGS and token.lower_ not in given)
+
+    start, end = span.start, span.end
+    while start < end and common(span.doc[start]):
+        start += 1
+    while end > start and common(span.doc[end - 1]):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _trailing_title_cut(span: Span) -> Span:
+    """"<Town> Bishop", "<Name> Archbishop": a title after a capitalised name is the person's role, not part of
+    the name ("Office of the President" keeps its title: a function word stands before it)."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].lower_.rstrip(".") in _PERSON_TITLES \
+            and span.doc[end - 2].is_alpha and span.doc[end - 2].text[0].isupper():
+        end -= 1
+    return span.doc[span.start : end]
+
+
 def _given_name_first(span: Span) -> bool:
     """Two to four capitalised words, the first a given name, none an organisation or place noun."""
     words = list(span)
@@ -283,11 +318,20 @@ class EntityResolver:
         if facility is not None and self._lookup(span.text, countries) is None and not (
                 label == "ORG" and (facility[-1].lower_ == "station" or any(t.lower_ in ORG_HEADS for t in span))):
             span, label = facility, "FAC"  # "Tabqa military airport": a place plus a facility noun names the facility
+        span = _trailing_title_cut(span)
         titled = self._after_title(span)
         if titled is not None:
             span, label = titled, "PERSON"  # "Capt. Andrii Kovalenko", whatever the NER thought
+        elif len(span) > 2 and span[0].lower_.rstrip(".") in _PERSON_TITLES and all(
+                t.is_alpha and t.text[0].isupper() and t.lower_ not in ORG_HEADS and t.lower_ not in PLACE_SUFFIXES
+                for t in span[1:]):
+            span, label = span[1:], "PERSON"  # "Msgr <Given> <Surname>" tagged ORG
         if label == "PERSON":
             span = strip_titles(span)
+            cut = _edge_words_cut(span)
+            if cut is None:
+                return
+            span = cut
         if span.text.lower().rstrip(".") in TITLES:
             return
         entry = self._lookup(span.text, countries) or self._lookup_place(span.text, label, countries)

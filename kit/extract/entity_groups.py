@@ -246,6 +246,8 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
             votes["GPE"] += 1
         if doc[cand.end - 1].lower_ in PLACE_HEADS and cand.end - cand.start > 1:
             votes[PLACE_HEADS[doc[cand.end - 1].lower_]] += 2  # "… Industrial Zone", "… Refugee Camp"
+        elif doc[cand.end - 1].lower_ in ORG_HEADS and cand.end - cand.start > 1 and cand.origin == "ner":
+            votes["ORG"] += 2  # "… Relief Committee", "… Press Office": a body, whatever the words around it
     if not votes:
         return None, None
     first_seen = {}
