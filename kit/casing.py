@@ -90,7 +90,28 @@ def _case_word(word: str, *, bracketed: bool, acronym: Callable[[str], bool],
         return form + word[len(form):] if len(form) < len(word) else form
     if len(bare) <= 4 and not (set(bare) & _VOWELS):
         return word  # "FMLN", "PRD": no vowel, an acronym
+    if _inflected_common_word(bare.lower()):
+        return word.lower()  # "COMMUNIQUES", "ANTIAIRCRAFT", "OVERFLEW": a word the table knows, inflected or prefixed
     return word[0] + word[1:].lower()  # unknown words in news are mostly names
+
+
+# Prefixes that make new common words of common words ("anti" + "tank"); a name rarely starts with one.
+_WORD_PREFIXES = ("anti", "counter", "over", "under", "non", "post", "pre", "pro", "semi", "sub", "super", "multi",
+                  "inter", "para", "self")
+
+
+def _inflected_common_word(lower: str) -> bool:
+    """A word missing from the table whose plural stem, or whose rest after a word-forming prefix, is a common
+    word written in lower case."""
+    forms = usual_forms()
+
+    def common(stem: str) -> bool:
+        form = forms.get(stem)
+        return form is not None and form.islower() and len(stem) >= 3
+
+    if lower.endswith("es") and common(lower[:-2]) or lower.endswith("s") and common(lower[:-1]):
+        return True
+    return any(lower.startswith(prefix) and common(lower[len(prefix):].lstrip("-")) for prefix in _WORD_PREFIXES)
 
 
 def restore_case(text: str, *, acronyms: Iterable[str] = (), acronym: Callable[[str], bool] | None = None) -> str:

@@ -341,6 +341,8 @@ class EntityResolver:
                 span, entry = extended
         if entry is None and label in ENTITY_LABELS and span.text[:1].isupper() and titled is None:
             city = self.gazetteer.city(span.text, countries=countries)  # a name after a rank is a person
+            if city is None and len(span) > 1 and span[-1].lower_ in PLACE_SUFFIXES and label != "PERSON":
+                city = self.gazetteer.city(span[:-1].text, countries=countries)  # "<City> Department"
             if city is not None and (label != "PERSON" or city.population >= 100_000 or city.country in countries):
                 entry = city
         if entry is None and label in {"ORG", "GPE", "LOC", "FAC"} and _given_name_first(span):

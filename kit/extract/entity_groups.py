@@ -54,6 +54,11 @@ def place_context(doc: Doc, candidates: list[Candidate]) -> None:
         if before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_NOUNS:
             cand.context_label = PLACE_NOUNS[before[0].lower_]
             listing = before[0].lower_.endswith("s")
+            if cand.label == "NORP" and cand.entry is None:
+                cand.label = cand.context_label  # "the town of X": a place, whatever the NER took X for
+        elif _listing_opener(doc, cand.start):
+            cand.context_label = "GPE"  # "villages including A and B", "towns such as A, B"
+            listing = True
         elif trailing is not None and trailing.lower_ in PLACE_NOUNS and trailing.lower_ not in {"state"}:
             cand.context_label = PLACE_NOUNS[trailing.lower_]
         elif trailing is not None and trailing.lower_ in GROUP_NOUNS and cand.entry is None:
@@ -72,7 +77,23 @@ def place_context(doc: Doc, candidates: list[Candidate]) -> None:
         elif previous is not None and _listed_place(previous) and gap is not None and _only_list_words(gap) \
                 and (len(gap) or listing):  # no separator at all only inside a list opened by "the towns of"
             cand.context_label = previous.context_label or "GPE"
+        elif previous is not None and previous.weak_place and cand.entry is None and gap is not None and len(gap) \
+                and _only_list_words(gap) and cand.label in {"PERSON", "ORG"}:
+            cand.weak_place = True  # "near A and B": B is as much a place as A
         previous = cand
+
+
+_LIST_OPENERS = ({"including"}, {"such", "as"}, {"like"})
+
+
+def _listing_opener(doc: Doc, start: int) -> bool:
+    """A plural place noun and "including" / "such as" / "like" right before a name."""
+    for opener in _LIST_OPENERS:
+        i = start - len(opener)
+        if i >= 1 and {t.lower_ for t in doc[i:start]} == opener and doc[i - 1].lower_ in PLACE_NOUNS \
+                and doc[i - 1].lower_.endswith("s"):
+            return True
+    return False
 
 
 def _listed_place(cand: Candidate) -> bool:
@@ -89,6 +110,9 @@ def _trailing_noun(doc: Doc, ordered: list[Candidate], n: int):
     j = ordered[k].end
     while j < len(doc) and doc[j].text == ")":
         j += 1
+    if j < len(doc) and doc[j].text == "(":  # "A (radio) neighborhood": a gloss between name and noun
+        close = next((m for m in range(j + 1, min(j + 5, len(doc))) if doc[m].text == ")"), None)
+        j = close + 1 if close is not None else j
     for _ in range(2):  # "A refugee camp", "B military airport", "C residential neighborhoods"
         if j + 1 < len(doc) and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].is_lower and doc[j].lower_ not in PLACE_NOUNS \
                 and doc[j].lower_ not in GROUP_NOUNS:
