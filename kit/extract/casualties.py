@@ -429,6 +429,9 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             governed = (victim is not None and doc[victim[1] - 1].dep_ == "dobj" and doc[victim[1] - 1].head.i == before[0]
                         and doc[before[0]].tag_ == "VBG" == doc[after[0]].tag_)  # "killing 8 people injuring 55"
             found = before if governed or gap_after > gap_before else after  # "Nine killed 12 injured"; "kills 5, injures 23"
+            if gap_after == gap_before and victim is not None and after[0] == victim[1] and doc[after[0]].tag_ == "VBG" \
+                    and doc[before[0]].tag_ != "VBG":
+                found = before  # "strikes kill 40 gunmen fleeing the town": the participle describes the victims
         else:
             found = after or before
         part_outcome = reader.part_cue(q_start)
