@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -22,6 +22,7 @@ from ..lexicons import cue_lexicon, data_text
 from .aliases import TITLES, alias_links, capitalised_run, is_acronym_of, is_capitalised, strip_titles
 
 from .entity_groups import Candidate, Groups, place_context, surname_key
+from .numbers import parse_number
 from .entity_words import (DESCRIPTION_NOUNS, ENTITY_LABELS, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES,
                            POSSESSIVE, RANKS)
 
@@ -130,11 +131,14 @@ def _edge_words_cut(span: Span) -> Span | None:
     """A person's span without edge words that are neither names nor tagged as names: a word usually written in
     lower case, capitalised only because a glued headline or sentence starts there ("<Name> Seven shepherds
     were …", "<Name> Opens talks …"). Given names stay ("Rose", "Hope"); None when no word is left."""
-    forms, given = usual_forms(), given_names()
+    forms, given, verbs = usual_forms(), given_names(), headline_verbs()
 
     def common(token) -> bool:
-        return (token.is_digit or token.is_alpha and forms.get(token.lower_, token.text).islower()
-                and token.tag_ not in _NAME_TAGS and token.lower_ not in given)
+        if token.is_digit or token.is_alpha and parse_number(token.lower_) is not None:
+            return True  # "<Name> Eleven …": a number word starts the next sentence
+        usual_lower = token.is_alpha and forms.get(token.lower_, token.text).islower() and token.lower_ not in given
+        # the tagger calls any capitalised word NNP in a glued headline; a headline verb is still a verb
+        return usual_lower and (token.tag_ not in _NAME_TAGS or token.lower_ in verbs)
 
     start, end = span.start, span.end
     while start < end and common(span.doc[start]):
@@ -152,6 +156,34 @@ def _trailing_title_cut(span: Span) -> Span:
             and span.doc[end - 2].is_alpha and span.doc[end - 2].text[0].isupper():
         end -= 1
     return span.doc[span.start : end]
+
+
+_MAX_NAME_WORDS = 5
+_KUNYA = frozenset({"abu", "umm", "ibn", "bin", "bint"})  # Arabic name particles: "father of", "mother of", "son of"
+
+
+def _name_run(span: Span, known: Callable[[str], bool]) -> Span:
+    """A person's span widened over the rest of the name the statistical NER cut off: the capitalised words after
+    it that are not common words, titles, organisation or place words, known names or another entity ("Marcos
+    Alberto" + "Rodriguez Justines"), and a given name right before it ("Hector" + "Santos Hernandez"). A span
+    never crosses "of" ("<Name> of Army headquarters")."""
+    doc, forms, given = span.doc, usual_forms(), given_names()
+    cut = next((t.i for t in span if t.lower_ == "of" and t.i > span.start), None)
+    start, end = span.start, cut if cut is not None else span.end
+
+    def name_like(token) -> bool:
+        lower = token.lower_
+        return (token.is_alpha and token.text[0].isupper() and not token.is_sent_start
+                and not forms.get(lower, token.text).islower() and lower not in ORG_HEADS and lower not in PLACE_HEADS
+                and lower not in PLACE_SUFFIXES and lower not in TITLES and lower not in RANKS and not known(token.text))
+
+    while cut is None and end < len(doc) and end - start < _MAX_NAME_WORDS and doc[end - 1].whitespace_ == " " \
+            and doc[end].ent_iob_ != "B" and name_like(doc[end]):
+        end += 1
+    if start > 0 and end - start < _MAX_NAME_WORDS and doc[start - 1].lower_ in given and name_like(doc[start - 1]) \
+            and doc[start - 1].whitespace_ == " ":
+        start -= 1
+    return doc[start:end]
 
 
 def _given_name_first(span: Span) -> bool:
@@ -306,6 +338,8 @@ class EntityResolver:
         span = _trim(piece)
         if span is None:
             return
+        if label == "NORP" and len(span) > 1 and span[0].lower_ in _KUNYA and span[1].text[:1].isupper():
+            label = "PERSON"  # "Abu <Name>", "Umm <Name>": a person's name (a kunya), never a nationality
         if label in {"ORG", "FAC"}:  # "the Aleppo University Hashim": an organisation, then a person
             head = max((t.i for t in span[:-1] if t.lower_ in ORG_HEADS and t.i > span.start), default=None)
             tail = span.doc[head + 1 : span.end] if head is not None else None
@@ -331,7 +365,7 @@ class EntityResolver:
             cut = _edge_words_cut(span)
             if cut is None:
                 return
-            span = cut
+            span = _name_run(cut, lambda text: self.gazetteer.lookup(text) is not None)
         if span.text.lower().rstrip(".") in TITLES:
             return
         entry = self._lookup(span.text, countries) or self._lookup_place(span.text, label, countries)
