@@ -202,7 +202,8 @@ def _capitalise_names(text: str) -> str:
 _NAME_MODIFIERS = {"national", "central", "supreme", "social", "democratic", "republican", "revolutionary", "popular",
                    "liberation", "nationalist", "socialist", "united", "joint", "general", "armed", "special",
                    "federal", "islamic", "people's", "peoples", "patriotic", "independent", "civil", "public",
-                   "international", "interior", "foreign", "defense", "defence", "secret", "episcopal", "presidential"}
+                   "international", "interior", "foreign", "defense", "defence", "secret", "episcopal", "presidential",
+                   "northern", "southern", "eastern", "western", "unified", "electoral", "justice", "infantry"}
 
 
 def _bare(match: re.Match) -> str:

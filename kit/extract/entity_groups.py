@@ -289,6 +289,9 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
     return clean_name(span), label
 
 
+_TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "EET", "EEST"})
+
+
 def _plausible_name(doc: Doc, span: Span, label: str, lowercase: set[str]) -> bool:
     """Reject NER noise: no capital letter, digits in a person's name, a common word capitalised at
     the start of a sentence ("Barrel"), or a long run of words."""
@@ -297,6 +300,8 @@ def _plausible_name(doc: Doc, span: Span, label: str, lowercase: set[str]) -> bo
         return False
     if label == "PERSON" and any(ch.isdigit() for ch in text):
         return False
+    if text in _TIME_ZONES:
+        return False  # "0400 GMT" in wire copy
     if len(span) == 1:
         lower = span[0].lower_
         if span[0].is_stop or lower in TITLES:
