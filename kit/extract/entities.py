@@ -338,6 +338,12 @@ class EntityResolver:
         span = _trim(piece)
         if span is None:
             return
+        if label == "PERSON" and len(span) > 1 and self._lookup(span.text, countries) is None:
+            parts = self._known_edge(span)
+            if parts is not None:  # "<Agency> <Photographer Name>", "<Name> <Monitor's acronym>": two names
+                for part, part_label in parts:
+                    yield from self._ner_piece(part, part_label, countries)
+                return
         if label == "NORP" and len(span) > 1 and span[0].lower_ in _KUNYA and span[1].text[:1].isupper():
             label = "PERSON"  # "Abu <Name>", "Umm <Name>": a person's name (a kunya), never a nationality
         if label in {"ORG", "FAC"}:  # "the Aleppo University Hashim": an organisation, then a person
@@ -391,6 +397,23 @@ class EntityResolver:
             priority = 3  # "Amal Clooney" is not the Amal movement (but "Syrias Aleppo" holds a place)
         yield Candidate(span.start, span.end, entry.label if entry else label, entry, "ner",
                         entry.canonical if entry else None, priority)
+
+    def _known_edge(self, span: Span) -> list[tuple[Span, str]] | None:
+        """A person's span that starts or ends with a known organisation or place written alone (a photo credit
+        glued to the photographer's name, a tag list): the known name and the rest, each with its label."""
+        doc = span.doc
+        for size in (2, 1):
+            if len(span) - size < 1:
+                continue
+            head, rest = doc[span.start : span.start + size], doc[span.start + size : span.end]
+            entry = self.gazetteer.lookup(head.text)
+            if entry is not None and entry.label != "PERSON" and rest[0].text[:1].isupper():
+                return [(head, entry.label), (rest, "PERSON")]
+        tail = doc[span.end - 1 : span.end]
+        entry = self.gazetteer.lookup(tail.text) if tail.text.isupper() and len(tail.text) >= 2 else None
+        if entry is not None and entry.label != "PERSON":  # an acronym at the end ("<Group> SOHR")
+            return [(doc[span.start : span.end - 1], "PERSON"), (tail, entry.label)]
+        return None
 
     def _after_title(self, span: Span) -> Span | None:
         """A name right after a title or rank, with the capitalised words between ("Capt. Andrii Kovalenko")."""
