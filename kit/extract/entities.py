@@ -399,7 +399,7 @@ class EntityResolver:
                         entry.canonical if entry else None, priority)
 
     def _known_edge(self, span: Span) -> list[tuple[Span, str]] | None:
-        """A person's span that starts or ends with a known organisation or place written alone (a photo credit
+        """A person's span that starts or ends with a known organisation written alone (a photo credit
         glued to the photographer's name, a tag list): the known name and the rest, each with its label."""
         doc = span.doc
         for size in (2, 1):
@@ -407,11 +407,11 @@ class EntityResolver:
                 continue
             head, rest = doc[span.start : span.start + size], doc[span.start + size : span.end]
             entry = self.gazetteer.lookup(head.text)
-            if entry is not None and entry.label != "PERSON" and rest[0].text[:1].isupper():
+            if entry is not None and entry.label == "ORG" and rest[0].text[:1].isupper():  # not "Israel Katz"
                 return [(head, entry.label), (rest, "PERSON")]
         tail = doc[span.end - 1 : span.end]
         entry = self.gazetteer.lookup(tail.text) if tail.text.isupper() and len(tail.text) >= 2 else None
-        if entry is not None and entry.label != "PERSON":  # an acronym at the end ("<Group> SOHR")
+        if entry is not None and entry.label == "ORG":  # an acronym at the end ("<Group> SOHR")
             return [(doc[span.start : span.end - 1], "PERSON"), (tail, entry.label)]
         return None
 
