@@ -376,6 +376,23 @@ def _agent_of(doc: Doc, noun: Token, verb: Token) -> bool:
     return bool(objects) and not any(c.dep_ == "auxpass" for c in verb.children)  # not "6 citizens killed 22 injured"
 
 
+# Currency words; a MONEY entity without one (or a currency sign) is the tagger's guess ("more than 10 million").
+_CURRENCY_WORDS = frozenset("""dollar dollars euro euros pound pounds sterling lira liras lire peso pesos ruble rubles
+rouble roubles riyal riyals rial rials dinar dinars dirham dirhams yen yuan renminbi rupee rupees franc francs cent cents
+shekel shekels naira shilling shillings usd eur gbp""".split())
+
+
+def _has_currency(doc: Doc, token: Token) -> bool:
+    """The MONEY entity holding the token names a currency (a sign or a word, inside it or right after it)."""
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":  # back to the entity's first token
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    window = doc[max(0, start - 1) : min(len(doc), end + 1)]
+    return any(t.is_currency or t.lower_ in _CURRENCY_WORDS or t.text[:1] in "$€£¥" for t in window)
+
+
 def _looks_like_year(token: Token) -> bool:
     return bool(re.fullmatch(r"(1[89]|20)\d\d", token.text)) and not (token.i + 1 < len(token.doc)
                                                                       and token.doc[token.i + 1].lower_ in {"people", "civilians"})
@@ -408,7 +425,8 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         if victim is not None and doc[victim[1] - 1].lower_ in _OUTCOME_NOUNS and victim[1] - victim[0] == 1:
             own_outcome = (victim[1] - 1, lexicon.outcomes.get(doc[victim[1] - 1].lower_, "killed"))
             victim = None  # "three deaths", "22 injuries": the noun is the outcome
-        if any(t.ent_type_ in _SKIP_ENTS for t in doc[q_start:q_end]) and (victim is None or victim[2] in {None, "unknown"}
+        if any(t.ent_type_ in _SKIP_ENTS and (t.ent_type_ != "MONEY" or _has_currency(doc, t))
+               for t in doc[q_start:q_end]) and (victim is None or victim[2] in {None, "unknown"}
                                                                           and doc[victim[1] - 1].lower_ not in lexicon.victims):
             continue  # a date, time, percentage, sum or measure — unless it plainly counts people
         tail = victim[1] if victim else q_end
@@ -438,7 +456,8 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         is_part = part_outcome is not None
         previous = figures[-1] if figures else None
         coordinated = previous is not None and _coordinated(doc, previous, q_start, victim)
-        if (found is None or found == before) and coordinated:
+        # a coordinated figure shares the outcome word of the one before, unless it has its own after that figure
+        if coordinated and (found is None or found == before and before[0] < previous.q_start):
             found = (previous.o_index, previous.outcome)  # "killed 15 civilians and 27 fighters"
             if previous.part_of is not None:  # "including five children and two women"
                 part_outcome, is_part = "inherit", True
@@ -446,6 +465,9 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             found = (q_start, part_outcome) if part_outcome != "inherit" else None
             if found is None and previous is not None and sents.start(previous.q_start) == sents.start(q_start):
                 found = (previous.o_index, previous.outcome)
+                between = [(t.i, reader.outcome_of(t)) for t in doc[previous.q_end : q_start] if reader.outcome_of(t)]
+                if between and between[-1][1] != previous.outcome:
+                    found, is_part = between[-1], False  # "N killed and thousands fled, including M": M fled
         if found_part is not None:
             found, is_part, part_outcome = found_part, True, found_part[1]
         if found is None and victim is not None and doc[victim[1] - 1].lower_ in {"bodies", "corpses"}:
