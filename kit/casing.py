@@ -128,7 +128,9 @@ def restore_case(text: str, *, acronyms: Iterable[str] = (), acronym: Callable[[
         if last and ("." in gap or "!" in gap or "?" in gap or (previous.endswith(".") and not gap.strip())):
             sentence_start = True
         raw = match.group()
-        if len(raw) == 2 and raw in known and previous.lower() == "the":
+        if start > 0 and text[start - 1].isdigit():
+            word = raw.lower()  # "1ST", "22ND": an ordinal's suffix
+        elif len(raw) == 2 and raw in known and previous.lower() == "the":
             word = raw  # "THE UN", "THE US": not "the un", "the us"
         else:
             word = _case_word(raw, bracketed=_bracketed(text, start, end), acronym=is_acronym, introduced=was_introduced)
@@ -166,7 +168,8 @@ def _capitalise_given_names(text: str, original: str) -> str:
 def _capitalise_names(text: str) -> str:
     """Runs of words that end in an organisation noun and hold a capitalised word are names:
     "the Nationalist Republican alliance" → "the Nationalist Republican Alliance",
-    "central American university" → "Central American University"."""
+    "central American university" → "Central American University"; so are up to four words from a name
+    modifier right after "the" to the noun ("the national water commission")."""
     heads = org_heads()
     out = list(text)
     words = list(_WORD.finditer(text))
@@ -176,27 +179,47 @@ def _capitalise_names(text: str) -> str:
         while j + 1 < len(words) and text[words[j].end() : words[j + 1].start()] == " ":
             j += 1
         run = words[i : j + 1]
-        last_head = max((k for k, w in enumerate(run) if _bare(w) in heads), default=None)
-        if last_head is not None:
-            named = run[: last_head + 1]
-            while named and _bare(named[0]) in _JOINERS:
-                named = named[1:]
-            start = 0  # the name starts after the last word that cannot be part of one
-            for k, w in enumerate(named):
-                if w.group()[0].islower() and _bare(w) not in _JOINERS and _bare(w) not in heads \
-                        and not _modifier(_bare(w)):
-                    start = k + 1
-            named = named[start:]
-            while named and _bare(named[0]) in _JOINERS:
-                named = named[1:]
-            capitalised = any(w.group()[0].isupper() for w in named[:-1])
-            modified = all(_modifier(_bare(w)) or _bare(w) in _JOINERS for w in named[:-1])  # "the national police"
-            if len(named) >= 2 and (capitalised or modified):
-                for w in named:
-                    if _bare(w) not in _JOINERS:
-                        out[w.start()] = w.group()[0].upper()
+        first = 0
+        for head in (k for k, w in enumerate(run) if _bare(w) in heads):
+            for w in _name_before(run[first : head + 1]):
+                if _bare(w) not in _JOINERS:
+                    out[w.start()] = w.group()[0].upper()
+            first = head + 1
         i = j + 1
     return "".join(out)
+
+
+def _name_before(segment: list) -> list:
+    """The words of a segment that ending in an organisation noun make its name, or [] when it is no name."""
+    heads = org_heads()
+    named = segment
+    while named and _bare(named[0]) in _JOINERS:
+        named = named[1:]
+    start = 0  # the name starts after the last word that cannot be part of one
+    for k, w in enumerate(named):
+        if w.group()[0].islower() and _bare(w) not in _JOINERS and _bare(w) not in heads and not _modifier(_bare(w)):
+            start = k + 1
+    named = named[start:]
+    while named and _bare(named[0]) in _JOINERS:
+        named = named[1:]
+    opened = _after_the(segment)
+    if opened is not None and len(opened) > len(named):
+        return opened  # "the national water commission"
+    capitalised = any(w.group()[0].isupper() for w in named[:-1])
+    modified = all(_modifier(_bare(w)) or _bare(w) in _JOINERS for w in named[:-1])  # "the national police"
+    return named if len(named) >= 2 and (capitalised or modified) else []
+
+
+def _after_the(segment: list) -> list | None:
+    """From a name modifier right after the last "the" to the segment's final organisation noun, two to four
+    words with no article or "and" among them; None otherwise."""
+    k = max((n for n, w in enumerate(segment) if _bare(w) == "the"), default=None)
+    if k is None or k + 1 >= len(segment) - 1 or not _modifier(_bare(segment[k + 1])):
+        return None
+    named = segment[k + 1 :]
+    if not 2 <= len(named) <= 4 or any(_bare(w) in {"a", "an", "and"} for w in named):
+        return None
+    return named
 
 
 _NAME_MODIFIERS = {"national", "central", "supreme", "social", "democratic", "republican", "revolutionary", "popular",

@@ -172,3 +172,13 @@ def test_teleprinter_message_ids_and_datelines_are_cut():
     assert cleaned.text.startswith("Gunmen killed two guards")
     assert {r.reason for r in cleaned.removed} >= {"boilerplate:identifier", "dateline"}
     assert cleaned.case_restored == 1
+
+
+def test_shouted_organisation_names_and_ordinals_get_their_case():
+    from kit.casing import restore_case
+
+    text = "TALKS WITH THE NATIONAL WATER COMMISSION AND THE 3RD INFANTRY BRIGADE; THE ARMY AND THE LOCAL POLICE."
+    restored = restore_case(text)
+    assert len(restored) == len(text)
+    assert "the National Water Commission" in restored and "3rd Infantry Brigade" in restored
+    assert "the army and the local police" in restored  # a head noun alone, or with a plain adjective, stays common
