@@ -8,7 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
-__all__ = ["Outlet", "data_text", "read_data_csv", "boilerplate_patterns", "outlets", "split_aliases", "cue_lexicon"]
+__all__ = ["Outlet", "CueLexicon", "data_text", "read_data_csv", "boilerplate_patterns", "outlets", "split_aliases",
+           "cue_lexicon"]
 
 
 def data_text(name: str) -> str:
@@ -57,11 +58,17 @@ def outlets() -> tuple[Outlet, ...]:
     )
 
 
-@lru_cache(maxsize=1)
-def cue_lexicon():
-    """Reporting cues from `cues.csv`: verb lemmas and phrases, each with the status it implies."""
-    from .extract.claim_parts import CueLexicon
+@dataclass(frozen=True)
+class CueLexicon:
+    """Reporting verbs (by lemma) and phrases, with the status each implies by itself."""
 
+    verbs: dict[str, str]
+    phrases: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """Reporting cues from `cues.csv`: verb lemmas and phrases, each with the status it implies."""
     verbs, phrases = {}, {}
     for row in read_data_csv("cues.csv"):
         (verbs if row["kind"] == "verb" else phrases)[row["cue"].lower()] = row["status"] or "reported"

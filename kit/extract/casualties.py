@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import data_text, read_data_csv
 from .lemmas import lemma as lemma_of
 from .sentences import Sentences
+from .figure import Figure
+from .figure_context import describe_all
 from .numbers import QUALIFIERS, SCALES, TENS, UNITS, VAGUE, Quantity, read_quantity
 
 __all__ = ["Figure", "extract_casualties", "CasualtyLexicon", "casualty_lexicon"]
@@ -70,31 +72,6 @@ def casualty_lexicon() -> CasualtyLexicon:
     victims = {r["noun"].lower(): r["class"] for r in read_data_csv("victims.csv")}
     words = [w.lower() for line in data_text("not_victims.txt").splitlines() if not line.startswith("#") for w in line.split()]
     return CasualtyLexicon(outcomes, victims, frozenset(words))
-
-
-@dataclass
-class Figure:
-    """One casualty figure, with token offsets of its parts."""
-
-    quantity: Quantity
-    q_start: int
-    q_end: int
-    outcome: str
-    o_index: int
-    victim_start: int | None = None
-    victim_end: int | None = None
-    victim_class: str = "unknown"
-    elliptic: bool = False
-    part_of: int | None = None
-    figure_id: int = 0
-
-    @property
-    def start(self) -> int:
-        return min(self.q_start, self.o_index, self.victim_start if self.victim_start is not None else self.q_start)
-
-    @property
-    def end(self) -> int:
-        return max(self.q_end, self.o_index + 1, self.victim_end or self.q_end)
 
 
 class _Reader:
@@ -564,8 +541,6 @@ def _phrase(span: Span | None) -> str | None:
 def extract_casualties(doc: Doc, mentions: list[dict], claims: list[dict],
                        lexicon: CasualtyLexicon | None = None) -> list[dict]:
     """Casualty records (contract columns) for a Doc, given its entity mentions and claims."""
-    from .figure_context import describe_all
-
     lexicon = lexicon or casualty_lexicon()
     sents = Sentences(doc)
     figures = find_figures(doc, lexicon, sents)
