@@ -69,7 +69,8 @@ class CueLexicon:
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     """Reporting cues from `cues.csv`: verb lemmas and phrases, each with the status it implies."""
-    verbs, phrases = {}, {}
+    verbs: dict[str, str] = {}
+    phrases: dict[str, str] = {}
     for row in read_data_csv("cues.csv"):
         (verbs if row["kind"] == "verb" else phrases)[row["cue"].lower()] = row["status"] or "reported"
     return CueLexicon(verbs=verbs, phrases=phrases)

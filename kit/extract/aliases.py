@@ -83,14 +83,14 @@ def is_acronym_of(short: str, long: str) -> bool:
     long = long.lower()
     if len(short) < 2 or len(long) <= len(short):
         return False
-    s, l = len(short) - 1, len(long) - 1
+    s, i = len(short) - 1, len(long) - 1
     while s >= 0:
         char = short[s]
-        while l >= 0 and (long[l] != char or (s == 0 and l > 0 and long[l - 1].isalnum())):
-            l -= 1
-        if l < 0:
+        while i >= 0 and (long[i] != char or (s == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
             return False
-        l -= 1
+        i -= 1
         s -= 1
     return True
 

@@ -51,7 +51,7 @@ _NOMINAL_OUTCOMES = {"killing", "killings", "death", "deaths", "murder", "murder
                      "abductions", "kidnapping", "kidnappings", "arrest", "arrests", "detention", "displacement",
                      "disappearance", "slaying", "slayings"}
 # words before a list of victims that only describes the group: "nine villagers, mainly elderly farmers, died"
-_DESCRIBING = {"mostly", "mainly", "largely", "primarily", "predominantly", "chiefly", "mostly", "many", "most"}
+_DESCRIBING = {"mostly", "mainly", "largely", "primarily", "predominantly", "chiefly", "many", "most"}
 # intransitive outcome verbs whose subject is the victim ("two soldiers died"); transitive ones take it as object
 _INTRANSITIVE = {"die", "perish", "disappear", "flee"}
 # outcome verbs whose object is the victim and whose subject did it ("gunmen killed two guards")

@@ -5,6 +5,7 @@ imports `base`, and this module imports them all — imports run one way.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -33,7 +34,7 @@ SUPPORTED_SUFFIXES = tuple(READERS)
 CORPUS_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 
 
-def read_path(path: str | Path, *, text_column: str | None = None) -> Iterator[RawRecord | RecordError]:
+def read_path(path: str | os.PathLike[str], *, text_column: str | None = None) -> Iterator[RawRecord | RecordError]:
     """Raw records of one file. File-level problems raise LoadError; record-level ones are yielded."""
     if not str(path).strip():
         raise LoadError(str(path), "empty path (name a file or folder)")
