@@ -9,7 +9,7 @@ from importlib import resources
 from typing import Iterator
 
 __all__ = ["Outlet", "CueLexicon", "data_text", "read_data_csv", "boilerplate_patterns", "outlets", "split_aliases",
-           "cue_lexicon"]
+           "cue_lexicon", "title_words"]
 
 
 def data_text(name: str) -> str:
@@ -56,6 +56,16 @@ def outlets() -> tuple[Outlet, ...]:
     return tuple(
         Outlet(r["name"], split_aliases(r["aliases"]), split_aliases(r["domains"])) for r in read_data_csv("outlets.csv")
     )
+
+
+@lru_cache(maxsize=1)
+def title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The one list of titles, from `titles.csv`: (titles, ranks). A title (`title` = yes: "minister", "gen.",
+    "spokesman", "foreign") is never part of a name and is cut from a name's front; a rank (`rank` = yes:
+    "colonel", "dr", "sheikh", "reverend") before a capitalised word marks a person."""
+    rows = list(read_data_csv("titles.csv"))
+    return (frozenset(r["word"].lower() for r in rows if r["title"] == "yes"),
+            frozenset(r["word"].lower() for r in rows if r["rank"] == "yes"))
 
 
 @dataclass(frozen=True)

@@ -14,21 +14,14 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
+from .entity_words import TITLES
+
 __all__ = [
     "AliasLink", "alias_links", "is_acronym_of", "TITLES", "strip_titles", "capitalised_run", "is_capitalised",
 ]
 
-# Titles, ranks and honorifics that precede names ("Col. Hassan Abdulghani" → "Hassan Abdulghani").
-TITLES = frozenset("""
-mr mrs ms miss dr prof sir dame lord lady president vice prime minister ministers premier chancellor king queen
-prince princess emir sheikh shaikh sultan ayatollah imam pope cardinal bishop rabbi mufti general gen lieutenant lt
-colonel col major maj captain capt sergeant sgt brigadier brig commander cmdr admiral adm marshal field corporal cpl
-private pvt officer spokesman spokeswoman spokesperson secretary ambassador envoy deputy foreign defence defense
-interior health information senator sen rep representative governor gov mayor chief director head leader chairman
-chairwoman chair judge justice attorney dr. mr. mrs. ms. col. gen. lt. maj. capt. sgt. brig. sen. rep. gov. rebel
-militia commander commanders activist activists resident
-""".split())
-
+# TITLES: titles, ranks and honorifics that precede names ("Col. Hassan Abdulghani" → "Hassan Abdulghani"),
+# from data/titles.csv (re-exported here, where the rules that strip them live).
 _CUES = re.compile(
     r"^\s*(?:,\s*|\(\s*)?(?:also\s+known\s+as|also\s+called|known\s+as|formerly(?:\s+known\s+as)?|dubbed|"
     r"a\.k\.a\.?|aka|or)(?:\s+the)?\s*$",
