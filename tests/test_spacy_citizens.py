@@ -5,7 +5,6 @@ from __future__ import annotations
 import spacy
 
 import kit
-from kit.annotate import annotate_articles, as_article
 
 TEXT = ("Government airstrikes killed four civilians in Idlib on Monday, the Syrian Observatory for Human Rights "
         "said.\n\nThe ministry denied the report. Fighters of the Quds Brigade shelled Zaytoun village, killing "
@@ -16,7 +15,7 @@ MINE = ("canonical,label,aliases,kind,country,lat,lon,source\n"
 
 
 def tables_of(nlp) -> dict:
-    tables = annotate_articles([as_article(TEXT)], nlp=nlp)
+    tables = kit.annotate(TEXT, nlp=nlp)
     return {name: getattr(tables, name).to_dict("records") for name in ("entities", "claims", "casualties")}
 
 
