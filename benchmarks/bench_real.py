@@ -193,7 +193,7 @@ def run_aeb(root: Path, limit: int | None, dump: Path | None, other_python: str 
         "| system | half | F1 | precision | recall | accuracy | pages |",
         "|---|---|---|---|---|---|---:|",
     ]
-    for name, version, predicted, seconds in rows:
+    for name, _version, predicted, _seconds in rows:
         if name not in ("kit: article text minus its headline", "trafilatura (installed)") and "throwaway" not in name:
             continue
         for half, keys in halves.items():

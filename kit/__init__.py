@@ -13,9 +13,13 @@ spaCy until something needs it.
 from __future__ import annotations
 
 import importlib
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-__version__ = "0.1.0"
+try:  # one version, pyproject.toml's, read from the installed package's metadata
+    __version__ = version("kit")
+except PackageNotFoundError:  # a source tree on sys.path that was never installed
+    __version__ = "0+unknown"
 
 _EXPORTS = {
     "annotate": ".annotate", "annotate_articles": ".annotate",

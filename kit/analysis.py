@@ -64,7 +64,7 @@ def name_merges(entities: pd.DataFrame, *, labels: tuple[str, ...] = ("PERSON",)
     Abdel Rahman" only if no other Abdel Rahman is named)."""
     names = entities.loc[entities["label"].isin(labels), ["canonical", "label"]].drop_duplicates()
     merges: dict[str, str] = {}
-    for label, group in names.groupby("label"):
+    for _label, group in names.groupby("label"):
         words = {name: _name_words(name) for name in group["canonical"]}
         for short, short_words in words.items():
             if not short_words:

@@ -40,7 +40,7 @@ def shapes(name: str, region: Region, *, resolution: str = "l") -> list[tuple[in
     lon_min, lon_max, lat_min, lat_max = region
     data = _bytes(name, resolution)
     out = []
-    for kind, south, north, npts, offset, nbytes in _index(name, resolution):
+    for kind, south, north, npts, offset, _nbytes in _index(name, resolution):
         if north < lat_min or south > lat_max:
             continue
         points = np.frombuffer(data, dtype="<f4", count=2 * npts, offset=offset).reshape(npts, 2).astype(float)

@@ -1,20 +1,36 @@
 """The kit's spaCy components, registered as factories (`nlp.add_pipe("kit_entities")` in any pipeline).
 
-Each is a thin shell: the work is done by pure functions in `kit.extract`.
+Each is a thin shell: the work is done by pure functions in `kit.extract`. What they leave on the Doc:
+
+* `doc.ents`: the kit's entities, one label each and the canonical name as `kb_id_` (and `span._.canonical`);
+  spaCy's own entities, as the statistical NER found them, stay in `doc.spans["spacy_ents"]`;
+* `doc.spans["kit_claims"]`: one span per claim, labelled with its status, the record in `span._.kit_claim`;
+* `doc.spans["kit_casualties"]`: one span per casualty figure mention, labelled with its outcome, the record
+  in `span._.kit_casualty`;
+* the same records as lists of dicts in `doc._.kit_mentions`, `doc._.kit_claims`, `doc._.kit_casualties`.
+
+Components with state (`kit_entities`: the user's gazetteer entries; `kit_pos`: its tag map) serialise it with
+`to_disk`/`from_disk` (and `to_bytes`/`from_bytes`), so `nlp.to_disk()` then `spacy.load()` keeps it.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
 
+import srsly
+from spacy import util
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extensions import register_extensions
+from .extensions import CASUALTY_SPANS, CLAIM_SPANS, SPACY_ENTS, register_extensions
 from .extract.attribution import extract_claims
 from .extract.casualties import casualty_lexicon, extract_casualties
 from .extract.entities import ENTITY_LABELS, EntityResolver
-from .gazetteer import read_entity_file, shipped_gazetteer
+from .gazetteer import Entry, Gazetteer, read_entity_file, shipped_gazetteer
 from .lexicons import cue_lexicon
 
 __all__ = ["paragraph_boundaries", "TagToPos", "EntityLayer", "ClaimLayer", "CasualtyLayer"]
@@ -85,12 +101,36 @@ class TagToPos:
                 token.pos_ = pos
         return doc
 
+    # The map is read from the attribute_ruler's patterns when the component is made; a loaded pipeline makes
+    # its components before it loads their data, so the map travels with the component.
+    def _map(self) -> dict:
+        return {"by_tag": self.by_tag, "by_word": [[lower, tag, pos] for (lower, tag), pos in self.by_word.items()]}
+
+    def _set_map(self, data: dict) -> None:
+        self.by_tag = dict(data["by_tag"])
+        self.by_word = {(lower, tag): pos for lower, tag, pos in data["by_word"]}
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return util.to_bytes({"map": lambda: srsly.json_dumps(self._map())}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> TagToPos:
+        util.from_bytes(data, {"map": lambda b: self._set_map(srsly.json_loads(b))}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        util.to_disk(util.ensure_path(path), {"map.json": lambda p: srsly.write_json(p, self._map())}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TagToPos:
+        util.from_disk(util.ensure_path(path), {"map.json": lambda p: self._set_map(srsly.read_json(p))}, exclude)
+        return self
+
 
 class EntityLayer:
-    """Entity mentions with canonical names and one label per entity (`Doc._.kit_mentions`, `doc.ents`).
+    """Entity mentions with canonical names and one label per entity (`doc.ents`, `Doc._.kit_mentions`).
 
     Layered on the statistical NER: gazetteer names, known places, alias patterns, definite
-    descriptions and surnames (see `kit.extract.entities`). `entity_files` adds the user's gazetteers.
+    descriptions and surnames (see `kit.extract.entities`). `entity_files` adds the user's gazetteers;
+    their entries are part of the component's data (`to_disk`), so a saved pipeline keeps them.
     """
 
     def __init__(self, nlp: Language, name: str, *, entity_files: list[str] | tuple[str, ...] = (),
@@ -98,16 +138,43 @@ class EntityLayer:
         register_extensions()
         self.name = name
         self._vocab = nlp.vocab
-        self.gazetteer = shipped_gazetteer(entity_files)
-        self.gazetteer.use_cities = use_cities
-        self.resolver = EntityResolver(nlp.vocab, self.gazetteer, nlp.make_doc)
+        self._make_doc = nlp.make_doc
+        self.use_cities = use_cities
+        self.user_entries: list[Entry] = [e for path in entity_files for e in read_entity_file(path)]
+        self._gazetteer: Gazetteer | None = None
+        self._resolver: EntityResolver | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The shipped gazetteer with the user's entries in front (built on first use)."""
+        if self._gazetteer is None:
+            self._gazetteer = shipped_gazetteer()
+            if self.user_entries:
+                self._gazetteer.add(self.user_entries)
+            self._gazetteer.use_cities = self.use_cities
+        return self._gazetteer
+
+    @property
+    def resolver(self) -> EntityResolver:
+        """The matchers over the gazetteer (built on first use: a pipeline loaded from disk gets its entries
+        after it is made)."""
+        if self._resolver is None:
+            self._resolver = EntityResolver(self._vocab, self.gazetteer, self._make_doc)
+        return self._resolver
+
+    def add_entries(self, entries: Iterable[Entry]) -> int:
+        """Put gazetteer entries in front of the ones already there (their names win). Returns how many."""
+        entries = list(entries)
+        self.user_entries[:0] = entries
+        if self._gazetteer is not None:
+            self._gazetteer.add(entries)
+        if self._resolver is not None:
+            self._resolver.refresh(self._vocab)
+        return len(entries)
 
     def add_entities(self, path: str | os.PathLike[str]) -> int:
         """Add a user gazetteer CSV (canonical,label,aliases,…); its names win. Returns rows added."""
-        entries = read_entity_file(path)
-        self.gazetteer.add(entries)
-        self.resolver.refresh(self._vocab)
-        return len(entries)
+        return self.add_entries(read_entity_file(path))
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.resolver(doc)
@@ -117,15 +184,68 @@ class EntityLayer:
              "kind": c.entry.kind if c.entry is not None and c.entry.canonical == c.canonical else None}
             for c in found
         ]
-        spans = [Span(doc, c.start, c.end, label=c.label) for c in found]
-        taken = {i for c in found for i in range(c.start, c.end)}
-        others = [e for e in doc.ents if e.label_ not in ENTITY_LABELS and not taken.intersection(range(e.start, e.end))]
-        doc.ents = sorted(spans + others, key=lambda s: s.start)
+        doc.spans[SPACY_ENTS] = list(doc.ents)
+        doc.ents = [Span(doc, c.start, c.end, label=c.label, kb_id=c.canonical) for c in found]
         return doc
+
+    # -- serialisation: the user's entries (the shipped data is the package's) ----------------------------
+    def _rows(self) -> list[dict]:
+        return [dataclasses.asdict(e) for e in self.user_entries]
+
+    def _set_rows(self, rows: Iterable[dict]) -> None:
+        self.user_entries = [Entry(**{**row, "aliases": tuple(row.get("aliases") or ())}) for row in rows]
+        self._gazetteer = self._resolver = None
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return util.to_bytes({"entities": lambda: srsly.json_dumps(self._rows())}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> EntityLayer:
+        util.from_bytes(data, {"entities": lambda b: self._set_rows(srsly.json_loads(b))}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        util.to_disk(util.ensure_path(path), {"entities.jsonl": lambda p: srsly.write_jsonl(p, self._rows())}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityLayer:
+        util.from_disk(util.ensure_path(path),
+                       {"entities.jsonl": lambda p: self._set_rows(srsly.read_jsonl(p) if p.exists() else ())},
+                       exclude)
+        return self
+
+
+@contextmanager
+def _rule_view(doc: Doc) -> Iterator[None]:
+    """While the claim and casualty rules run, `doc.ents` also shows spaCy's entities of the labels the kit
+    does not give (DATE, TIME, CARDINAL, …) where they do not overlap the kit's: the rules read them from
+    `token.ent_type_` ("on Monday" is not a claim's content). Afterwards `doc.ents` is the kit's again."""
+    spacy_ents = doc.spans.get(SPACY_ENTS)
+    if spacy_ents is None:  # no kit_entities before this component: doc.ents is whatever the pipeline made
+        yield
+        return
+    kit_ents = list(doc.ents)
+    taken = {i for e in kit_ents for i in range(e.start, e.end)}
+    others = [e for e in spacy_ents if e.label_ not in ENTITY_LABELS and not taken.intersection(range(e.start, e.end))]
+    doc.ents = sorted(kit_ents + others, key=lambda s: s.start)
+    try:
+        yield
+    finally:
+        doc.ents = kit_ents
+
+
+def _record_spans(doc: Doc, records: list[dict], label_key: str) -> list[Span]:
+    """One span per record (its `start_char`/`end_char`), labelled with `record[label_key]`; `span.id_` is the
+    record's index in its list, which `span._.kit_claim` / `span._.kit_casualty` read."""
+    spans = []
+    for index, record in enumerate(records):
+        span = doc.char_span(record["start_char"], record["end_char"], alignment_mode="expand")
+        if span is not None:
+            spans.append(Span(doc, span.start, span.end, label=record.get(label_key) or "", span_id=str(index)))
+    return spans
 
 
 class ClaimLayer:
-    """Attributed statements (`Doc._.kit_claims`): speaker, cue, content, kind and status."""
+    """Attributed statements: speaker, cue, content, kind and status (`doc.spans["kit_claims"]`,
+    `Doc._.kit_claims`)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
@@ -133,14 +253,16 @@ class ClaimLayer:
         self.lexicon = cue_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        claims = extract_claims(doc, doc._.kit_mentions or [], self.lexicon)
+        with _rule_view(doc):
+            claims = extract_claims(doc, doc._.kit_mentions or [], self.lexicon)
         doc._.kit_claims = [c.record() for c in claims]
+        doc.spans[CLAIM_SPANS] = _record_spans(doc, doc._.kit_claims, "status")
         return doc
 
 
 class CasualtyLayer:
-    """Casualty figures (`Doc._.kit_casualties`): outcome, low/best/high, victims, perpetrator, place,
-    period, and the source and status of the claim that reports them."""
+    """Casualty figures: outcome, low/best/high, victims, perpetrator, place, period, and the source and status
+    of the claim that reports them (`doc.spans["kit_casualties"]`, `Doc._.kit_casualties`)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
@@ -148,7 +270,10 @@ class CasualtyLayer:
         self.lexicon = casualty_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kit_casualties = extract_casualties(doc, doc._.kit_mentions or [], doc._.kit_claims or [], self.lexicon)
+        with _rule_view(doc):
+            records = extract_casualties(doc, doc._.kit_mentions or [], doc._.kit_claims or [], self.lexicon)
+        doc._.kit_casualties = records
+        doc.spans[CASUALTY_SPANS] = _record_spans(doc, records, "outcome")
         return doc
 
 
@@ -161,18 +286,18 @@ def make_tag_to_pos(nlp: Language, name: str) -> TagToPos:
     "kit_entities",
     default_config={"entity_files": [], "use_cities": True},
     requires=["doc.ents"],
-    assigns=["doc.ents", "doc._.kit_mentions"],
+    assigns=["doc.ents", "doc.spans", "doc._.kit_mentions"],
 )
 def make_entity_layer(nlp: Language, name: str, entity_files: list[str], use_cities: bool) -> EntityLayer:
     return EntityLayer(nlp, name, entity_files=entity_files, use_cities=use_cities)
 
 
-@Language.factory("kit_claims", requires=["doc._.kit_mentions"], assigns=["doc._.kit_claims"])
+@Language.factory("kit_claims", requires=["doc._.kit_mentions"], assigns=["doc.spans", "doc._.kit_claims"])
 def make_claim_layer(nlp: Language, name: str) -> ClaimLayer:
     return ClaimLayer(nlp, name)
 
 
 @Language.factory("kit_casualties", requires=["doc._.kit_mentions", "doc._.kit_claims"],
-                  assigns=["doc._.kit_casualties"])
+                  assigns=["doc.spans", "doc._.kit_casualties"])
 def make_casualty_layer(nlp: Language, name: str) -> CasualtyLayer:
     return CasualtyLayer(nlp, name)

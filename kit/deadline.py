@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import threading
+from typing import Literal
 
 __all__ = ["Deadline", "ArticleTimeout"]
 
@@ -72,7 +73,7 @@ class Deadline:
             raise ArticleTimeout()
         self._arm()
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         with self._lock:
             self._active = False
         if self._disarm() and exc_type is None:

@@ -60,4 +60,4 @@ _ERRNO_WORDS = {
 
 def describe_os_error(exc: OSError) -> str:
     """A short, plain reason for an OSError ("no space left on the device (disk full)")."""
-    return _ERRNO_WORDS.get(exc.errno, (exc.strerror or str(exc) or type(exc).__name__).lower())
+    return _ERRNO_WORDS.get(exc.errno or 0, (exc.strerror or str(exc) or type(exc).__name__).lower())

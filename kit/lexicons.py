@@ -8,7 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
-__all__ = ["Outlet", "data_text", "read_data_csv", "boilerplate_patterns", "outlets", "split_aliases", "cue_lexicon"]
+__all__ = ["Outlet", "CueLexicon", "data_text", "read_data_csv", "boilerplate_patterns", "outlets", "split_aliases",
+           "cue_lexicon", "title_words"]
 
 
 def data_text(name: str) -> str:
@@ -58,11 +59,28 @@ def outlets() -> tuple[Outlet, ...]:
 
 
 @lru_cache(maxsize=1)
-def cue_lexicon():
-    """Reporting cues from `cues.csv`: verb lemmas and phrases, each with the status it implies."""
-    from .extract.claim_parts import CueLexicon
+def title_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The one list of titles, from `titles.csv`: (titles, ranks). A title (`title` = yes: "minister", "gen.",
+    "spokesman", "foreign") is never part of a name and is cut from a name's front; a rank (`rank` = yes:
+    "colonel", "dr", "sheikh", "reverend") before a capitalised word marks a person."""
+    rows = list(read_data_csv("titles.csv"))
+    return (frozenset(r["word"].lower() for r in rows if r["title"] == "yes"),
+            frozenset(r["word"].lower() for r in rows if r["rank"] == "yes"))
 
-    verbs, phrases = {}, {}
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Reporting verbs (by lemma) and phrases, with the status each implies by itself."""
+
+    verbs: dict[str, str]
+    phrases: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """Reporting cues from `cues.csv`: verb lemmas and phrases, each with the status it implies."""
+    verbs: dict[str, str] = {}
+    phrases: dict[str, str] = {}
     for row in read_data_csv("cues.csv"):
         (verbs if row["kind"] == "verb" else phrases)[row["cue"].lower()] = row["status"] or "reported"
     return CueLexicon(verbs=verbs, phrases=phrases)

@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 from .errors import KitError, ModelNotFoundError
+from .gazetteer import read_entity_file
 
 __all__ = ["resolve_model", "load_nlp", "add_entities", "PipelineSpec", "add_kit_components", "MODEL_ENV", "FALLBACK_MODELS", "KIT_COMPONENTS"]
 
@@ -64,8 +65,9 @@ def add_kit_components(nlp: Language, components: tuple[str, ...] = KIT_COMPONEN
             continue
         if name == "kit_paragraphs" and "parser" in nlp.pipe_names:
             nlp.add_pipe(name, before="parser")
-        elif name == "kit_entities":
-            nlp.add_pipe(name, config={"entity_files": [str(p) for p in entity_files]})
+        elif name == "kit_entities":  # the entries become the component's data, saved with the pipeline
+            layer = nlp.add_pipe(name)
+            layer.add_entries([e for path in entity_files for e in read_entity_file(path)])
         else:
             nlp.add_pipe(name)
     return nlp

@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Literal
 
 from .errors import OutputBusyError, OutputError, describe_os_error
 from .io import file_mode, make_dir
@@ -244,7 +245,7 @@ class OutputFolder:
             raise OutputError(exc.filename or out, describe_os_error(exc)) from None
         self.staging = None
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         try:
             if self.staging is not None:
                 shutil.rmtree(self.staging, ignore_errors=True)

@@ -31,7 +31,8 @@ def duplicates(values) -> list[str]:
 
 @pytest.mark.parametrize("name, key", [("actors.csv", "canonical"), ("places.csv", "name"), ("countries.csv", "iso"),
                                        ("outlets.csv", "name"), ("cues.csv", "cue"), ("outcomes.csv", "word"),
-                                       ("victims.csv", "noun")])
+                                       ("victims.csv", "noun"), ("titles.csv", "word"),
+                                       ("nominal_outcomes.csv", "noun")])
 def test_no_duplicate_rows(name, key):
     assert not duplicates(r[key].lower() for r in rows(name)), name
 
@@ -46,6 +47,9 @@ def test_categories_are_known():
     assert {r["class"] for r in rows("victims.csv")} <= VICTIM_CLASSES
     assert {r["status"] for r in rows("cues.csv")} <= STATUSES
     assert {r["kind"] for r in rows("cues.csv")} <= {"verb", "phrase"}
+    assert {r["outcome"] for r in rows("nominal_outcomes.csv")} <= OUTCOMES
+    assert all(r["title"] in {"yes", "no"} and r["rank"] in {"yes", "no"} and "yes" in (r["title"], r["rank"])
+               for r in rows("titles.csv"))
     assert {r["label"] for r in rows("actors.csv")} | {r["label"] for r in rows("places.csv")} <= LABELS
     for name in ("boilerplate.tsv", "status.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():

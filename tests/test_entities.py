@@ -13,7 +13,7 @@ def canon(nlp, text):
 
 def test_also_known_as_links_a_name_the_ner_missed(nlp):
     found = canon(nlp, "Fighters seized Tal Qarmeen, also known as the Qarmeen Industrial Zone, on Monday, residents said.")
-    by_text = {t: (c, l) for t, c, l in found}
+    by_text = {t: (c, label) for t, c, label in found}
     assert by_text["Qarmeen Industrial Zone"][0] == by_text["Tal Qarmeen"][0]
 
 
@@ -21,7 +21,7 @@ def test_parenthesised_acronym_checked_letter_by_letter(nlp):
     text = ("The Northern Liberation Front (NLF2) and the Desert Hawks Brigade (DHB) clashed on Monday. "
             "A DHB commander said the fighting was over.")
     found = canon(nlp, text)
-    dhb = {c for t, c, l in found if t == "DHB"}
+    dhb = {c for t, c, _label in found if t == "DHB"}
     assert dhb == {"Desert Hawks Brigade"}
 
 
@@ -117,24 +117,24 @@ def test_mentions_have_sentence_ids_and_offsets(nlp):
 
 def test_comma_or_alias(nlp):
     found = canon(nlp, "The Free Officers Movement, or Harakat al-Dubbat, said it shelled the town.")
-    by_text = {t: c for t, c, l in found}
+    by_text = {t: c for t, c, _label in found}
     assert by_text["Harakat al-Dubbat"] == by_text["Free Officers Movement"] == "Free Officers Movement"
 
 
 def test_title_case_headline_inside_the_body_keeps_only_names(nlp):
     text = "Rebel Fighters Storm Government Checkpoint Near Kafr Tala Tuesday morning fighting began. Officials in Hama said so."
-    names = {c for t, c, l in canon(nlp, text)}
+    names = {c for t, c, _label in canon(nlp, text)}
     assert not any("Storm" in n or "Checkpoint" in n for n in names)
 
 
 def test_apostrophe_stripped_possessives_split_a_name(nlp):
     found = canon(nlp, "Clashes hit Aleppos Bab al-Nasr district as Al-Qaedas fighters advanced.")
-    by_text = {t: c for t, c, l in found}
+    by_text = {t: c for t, c, _label in found}
     assert by_text.get("Aleppos") == "Aleppo" and by_text.get("Al-Qaedas") == "Al-Qaeda"
 
 
 def test_sentences_dense_with_names_and_speaker_lines_are_not_headlines(nlp):
-    names = {c for t, c, l in canon(nlp, "Minister Hanna Berg met the Foreign Minister, Omar Kassis in Oslo.")}
+    names = {c for t, c, _label in canon(nlp, "Minister Hanna Berg met the Foreign Minister, Omar Kassis in Oslo.")}
     assert {"Hanna Berg", "Omar Kassis"} <= names
-    names = {c for t, c, l in canon(nlp, "Talks resumed on Monday.\n\nDefence Minister Tomas Velarde said:\n\nWe are ready.")}
+    names = {c for t, c, _label in canon(nlp, "Talks resumed on Monday.\n\nDefence Minister Tomas Velarde said:\n\nWe are ready.")}
     assert "Tomas Velarde" in names

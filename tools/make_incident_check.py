@@ -48,8 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=30)
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args(argv)
-    read = lambda name: pd.read_csv(args.tables / f"{name}.csv", dtype={"doc_id": str}, keep_default_na=False,
-                                    na_values=[""])
+
+    def read(name: str) -> pd.DataFrame:
+        return pd.read_csv(args.tables / f"{name}.csv", dtype={"doc_id": str}, keep_default_na=False, na_values=[""])
+
     incidents, reports, articles, casualties = (read(n) for n in ("incidents", "incident_reports", "articles",
                                                                   "casualties"))
     eligible = sorted(incidents.loc[incidents["n_sources"] >= 2, "incident_id"])

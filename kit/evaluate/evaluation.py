@@ -91,7 +91,10 @@ def score_rows(keys: Iterable[tuple[Any, dict]], rows: Rows) -> Evaluation:
     docs = by_doc(rows)
     keys = list(keys)
     totals = {name: Tally() for name in TABLES}
-    per_article, misses, extras, unmatched = [], [], [], []
+    per_article: list[tuple] = []
+    misses: list[tuple] = []
+    extras: list[tuple] = []
+    unmatched: list[str] = []
     for _, key in keys:
         doc_id = doc_id_of(key)
         if doc_id not in docs or not docs[doc_id].get("articles"):

@@ -14,21 +14,14 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
+from .entity_words import TITLES
+
 __all__ = [
     "AliasLink", "alias_links", "is_acronym_of", "TITLES", "strip_titles", "capitalised_run", "is_capitalised",
 ]
 
-# Titles, ranks and honorifics that precede names ("Col. Hassan Abdulghani" → "Hassan Abdulghani").
-TITLES = frozenset("""
-mr mrs ms miss dr prof sir dame lord lady president vice prime minister ministers premier chancellor king queen
-prince princess emir sheikh shaikh sultan ayatollah imam pope cardinal bishop rabbi mufti general gen lieutenant lt
-colonel col major maj captain capt sergeant sgt brigadier brig commander cmdr admiral adm marshal field corporal cpl
-private pvt officer spokesman spokeswoman spokesperson secretary ambassador envoy deputy foreign defence defense
-interior health information senator sen rep representative governor gov mayor chief director head leader chairman
-chairwoman chair judge justice attorney dr. mr. mrs. ms. col. gen. lt. maj. capt. sgt. brig. sen. rep. gov. rebel
-militia commander commanders activist activists resident
-""".split())
-
+# TITLES: titles, ranks and honorifics that precede names ("Col. Hassan Abdulghani" → "Hassan Abdulghani"),
+# from data/titles.csv (re-exported here, where the rules that strip them live).
 _CUES = re.compile(
     r"^\s*(?:,\s*|\(\s*)?(?:also\s+known\s+as|also\s+called|known\s+as|formerly(?:\s+known\s+as)?|dubbed|"
     r"a\.k\.a\.?|aka|or)(?:\s+the)?\s*$",
@@ -83,14 +76,14 @@ def is_acronym_of(short: str, long: str) -> bool:
     long = long.lower()
     if len(short) < 2 or len(long) <= len(short):
         return False
-    s, l = len(short) - 1, len(long) - 1
+    s, i = len(short) - 1, len(long) - 1
     while s >= 0:
         char = short[s]
-        while l >= 0 and (long[l] != char or (s == 0 and l > 0 and long[l - 1].isalnum())):
-            l -= 1
-        if l < 0:
+        while i >= 0 and (long[i] != char or (s == 0 and i > 0 and long[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
             return False
-        l -= 1
+        i -= 1
         s -= 1
     return True
 

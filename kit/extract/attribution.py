@@ -19,6 +19,7 @@ from .lemmas import lemma as lemma_of
 from .quotes import find_quotes
 from .sentences import Sentences
 from .speakers import SpeakerResolver
+from .status import assign_status
 
 __all__ = ["Claim", "extract_claims", "CueLexicon"]
 
@@ -472,8 +473,6 @@ def _adjunct(tokens: list[Token]) -> bool:
 
 def extract_claims(doc: Doc, mentions: list[dict], lexicon: CueLexicon) -> list[Claim]:
     """All claims in a Doc, sorted by position, each with its status (see `kit.extract.status`)."""
-    from .status import assign_status
-
     builder = _Builder(doc, lexicon, mentions)
     builder.quote_pass()
     builder.verb_pass()

@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import data_text, read_data_csv
 from .lemmas import lemma as lemma_of
 from .sentences import Sentences
+from .figure import Figure
+from .figure_context import describe_all
 from .numbers import QUALIFIERS, SCALES, TENS, UNITS, VAGUE, Quantity, read_quantity
 
 __all__ = ["Figure", "extract_casualties", "CasualtyLexicon", "casualty_lexicon"]
@@ -43,18 +45,65 @@ _TOLL = {"toll", "tally", "count"}
 _LIFE = {"life", "lives"}
 # outcome nouns that count themselves: "three deaths", "22 injuries", "40 fatalities", "N casualties"
 _OUTCOME_NOUNS = {"deaths", "fatalities", "injuries", "casualties", "dead", "injured", "wounded", "killings"}
-# nouns naming an outcome before "of N": "the killing of two people", "the abduction of 20 workers"
-_NOMINAL_OUTCOMES = {"killing", "killings", "death", "deaths", "murder", "murders", "assassination", "assassinations",
-                     "execution", "executions", "massacre", "injury", "injuries", "wounding", "abduction",
-                     "abductions", "kidnapping", "kidnappings", "arrest", "arrests", "detention", "displacement",
-                     "disappearance", "slaying", "slayings"}
+# nouns naming an outcome before "of N" ("the killing of two people", "the abduction of 20 workers") → the outcome
+_NOMINAL_OUTCOMES = {r["noun"].lower(): r["outcome"] for r in read_data_csv("nominal_outcomes.csv")}
 # words before a list of victims that only describes the group: "nine villagers, mainly elderly farmers, died"
-_DESCRIBING = {"mostly", "mainly", "largely", "primarily", "predominantly", "chiefly", "mostly", "many", "most"}
+_DESCRIBING = {"mostly", "mainly", "largely", "primarily", "predominantly", "chiefly", "many", "most"}
 # intransitive outcome verbs whose subject is the victim ("two soldiers died"); transitive ones take it as object
 _INTRANSITIVE = {"die", "perish", "disappear", "flee"}
 # outcome verbs whose object is the victim and whose subject did it ("gunmen killed two guards")
 _TRANSITIVE = {"kill", "wound", "injure", "execute", "abduct", "kidnap", "arrest", "detain", "capture", "massacre",
                "behead", "murder", "assassinate", "slay", "maim"}
+
+# -- words of the reader's rules (kept here, beside the rules that read them) -----------------------------------
+# fractions of a scale: "a quarter of a million", "half a million"
+_FRACTIONS = {"quarter", "half", "third"}
+_FRACTION_SCALES = {"million", "thousand", "billion", "dozen"}
+_FRACTION_LINKS = {"of", "a", "an", "one"}
+# words that join the numbers of a range ("10-15", "10 to 15", "between 10 and 15") and that may open one
+_RANGE_LINKS = {"-", "and", "to"}
+_RANGE_OPENERS = {"between", "another", "a further", "some"}
+# a number after these is an age, not a count ("aged 41")
+_AGE_WORDS = {"aged", "age", "ages", "aging"}
+_AGE_AFTER_VICTIMS = {"aged", "age"}  # "two farmers aged 41 and 73 died"
+_AGE_LIST_LINKS = {"and", ",", "between", "to"}
+# "six of the group's fighters", "24 of its personnel"
+_POSSESSIVE_DETERMINERS = {"the", "its", "their", "his", "her"}
+# forms of "hold" that mark hostages only before a person noun ("holding 30 workers")
+_HOLDING = {"holding", "held"}
+_HOLD_FORMS = {"holding", "held", "hold", "holds"}
+# forms of "lose" (their lives)
+_LOSE = {"lost", "lose"}
+_LOSE_FORMS = {"lost", "lose", "loses"}
+# "300 residents had left their homes"
+_LEAVING_HOME = {"left", "abandoned", "fled"}
+_HOMES = (["their", "homes"], ["their", "home"], ["their", "villages"])
+# "left N dead", "leaving N wounded": the states after "leave" that are an outcome
+_LEAVE_FORMS = {"left", "leaving", "leave"}
+_LEFT_STATES = {"dead", "injured", "wounded", "missing", "displaced", "homeless"}
+# "forced some 12,000 people to flee": the outcome comes after the figure
+_FORCE_FORMS = {"forced", "force", "forcing"}
+# words after a "describing" word that still describe the group ("mainly elderly men and women of them")
+_DESCRIPTION_LINKS = {"and", "of", "them", ","}
+# "… and a policeman", "… and around 20 militiamen": what may follow "and" in a list of victims
+_LIST_OPENERS = {"a", "an", "around", "about", "at", "more", "nearly", "some"}
+_LIST_FILLERS = {"least", "than", "around", "about"}
+# words between an outcome, a toll or a verb and the figure after it ("the toll rose to at least N")
+_BEFORE_FIGURE = {"to", "at", "of", "the", "a", "some", "about", "around", "nearly", "least", "more", "than",
+                  "over", "another", "further", "rose", "risen", "climbed", "reached", "stood", "stands", "up",
+                  "has", "have", "had", "now", "jumped", "increased", "may", "might", "could", "be", "high",
+                  "put", "stand", "standing", "hit", "surpassed", "exceeded", "passed", "topped",
+                  "as", "many", "injuring", "wounding", "killing", "dozens", "hundreds", "also"}
+# words between a part cue and its figure ("among them were at least N")
+_PART_FILLERS = {"were", "was", "are", "is", "also", "at", "least", "more", "than", "nearly", "some", "about", "around"}
+# "the lives of N": what comes before "lives" when they were taken
+_LIFE_TAKERS = {"the", "their"} | {"claimed", "taken", "took"}
+_LIFE_TAKING_LEMMAS = {"claim", "take"}
+# nouns that count the dead or the captive themselves ("8 bodies were recovered", "taking 250 hostages")
+_BODIES = {"bodies", "corpses"}
+_CAPTIVES = {"hostages", "captives"}
+# vague quantities that are never a figure ("many people were trapped")
+_NOT_FIGURES = {"many", "numerous", "few"}
 
 
 @dataclass(frozen=True)
@@ -72,31 +121,6 @@ def casualty_lexicon() -> CasualtyLexicon:
     return CasualtyLexicon(outcomes, victims, frozenset(words))
 
 
-@dataclass
-class Figure:
-    """One casualty figure, with token offsets of its parts."""
-
-    quantity: Quantity
-    q_start: int
-    q_end: int
-    outcome: str
-    o_index: int
-    victim_start: int | None = None
-    victim_end: int | None = None
-    victim_class: str = "unknown"
-    elliptic: bool = False
-    part_of: int | None = None
-    figure_id: int = 0
-
-    @property
-    def start(self) -> int:
-        return min(self.q_start, self.o_index, self.victim_start if self.victim_start is not None else self.q_start)
-
-    @property
-    def end(self) -> int:
-        return max(self.q_end, self.o_index + 1, self.victim_end or self.q_end)
-
-
 class _Reader:
     def __init__(self, doc: Doc, lexicon: CasualtyLexicon) -> None:
         self.doc, self.lex = doc, lexicon
@@ -111,14 +135,14 @@ class _Reader:
         while i < len(doc):
             token = doc[i]
             if not self._numberish(token) or _looks_like_year(token) or (
-                    i > 0 and doc[i - 1].lower_ in {"aged", "age", "ages", "aging"}) or (
+                    i > 0 and doc[i - 1].lower_ in _AGE_WORDS) or (
                     i > 1 and doc[i - 1].lower_ == "and" and doc[i - 2].like_num and i > 2 and doc[i - 3].lower_ == "aged"):
                 i += 1  # "two farmers aged 41 and 73": ages
                 continue
-            if token.lower_ in {"quarter", "half", "third"}:  # "a quarter of a million", "half a million"
+            if token.lower_ in _FRACTIONS:  # "a quarter of a million", "half a million"
                 tail = [t.lower_ for t in doc[i + 1 : i + 4]]
-                scale = next((k for k, w in enumerate(tail) if w in {"million", "thousand", "billion", "dozen"}), None)
-                if scale is None or any(w not in {"of", "a", "an", "one"} for w in tail[:scale]):
+                scale = next((k for k, w in enumerate(tail) if w in _FRACTION_SCALES), None)
+                if scale is None or any(w not in _FRACTION_LINKS for w in tail[:scale]):
                     i += 1
                     continue
                 start = i - 1 if i > 0 and doc[i - 1].lower_ in {"a", "one"} else i
@@ -133,7 +157,7 @@ class _Reader:
                 continue
             end = i + 1
             between = i > 0 and doc[i - 1].lower_ == "between"
-            while end < len(doc) and (self._numberish(doc[end]) or (doc[end].text in {"-", "and", "to"}
+            while end < len(doc) and (self._numberish(doc[end]) or (doc[end].text in _RANGE_LINKS
                                       and end + 1 < len(doc) and self._numberish(doc[end + 1]))):
                 if doc[end].lower_ == "and" and not (doc[end - 1].lower_ in SCALES or between):
                     break
@@ -141,7 +165,7 @@ class _Reader:
             start = i
             for length in (3, 2, 1):  # a qualifier before: "at least", "more than", "nearly", "between"
                 phrase = " ".join(t.lower_ for t in doc[max(0, i - length) : i])
-                if i - length >= 0 and (phrase in QUALIFIERS or phrase in {"between", "another", "a further", "some"}):
+                if i - length >= 0 and (phrase in QUALIFIERS or phrase in _RANGE_OPENERS):
                     start = i - length
                     break
             if start > 0 and doc[start - 1].lower_ == "another":
@@ -159,7 +183,7 @@ class _Reader:
     def victim(self, q_end: int) -> tuple[int, int, str | None] | None:
         """The noun the quantity counts: (start, end, class) — class None for "others"; None if no noun."""
         doc, j = self.doc, q_end
-        if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in {"the", "its", "their", "his", "her"}:
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in _POSSESSIVE_DETERMINERS:
             found = self.victim(j + 2)  # "six of the group's fighters", "24 of its personnel"
             if found is not None and found[2] not in {"not"}:
                 return j, found[1], found[2]
@@ -195,7 +219,7 @@ class _Reader:
     # -- outcomes ----------------------------------------------------------------------------------
     def outcome_of(self, token: Token) -> str | None:
         lower = token.lower_
-        if lower in {"holding", "held"}:
+        if lower in _HOLDING:
             return None  # only "holding N <people>": see outcome_before
         if lower in self.lex.outcomes:
             return self.lex.outcomes[lower]
@@ -216,14 +240,13 @@ class _Reader:
                     if other and other != outcome and {other, outcome} == {"killed", "wounded"}:
                         return j, "killed_or_wounded"
                 return j, outcome
-            if token.lower_ in {"lost", "lose"} and j + 2 < len(doc) and doc[j + 2].lower_ in _LIFE:
+            if token.lower_ in _LOSE and j + 2 < len(doc) and doc[j + 2].lower_ in _LIFE:
                 return j, "killed"
-            if token.lower_ in {"left", "abandoned", "fled"} and [t.lower_ for t in doc[j + 1 : j + 3]] in (
-                    ["their", "homes"], ["their", "home"], ["their", "villages"]):
+            if token.lower_ in _LEAVING_HOME and [t.lower_ for t in doc[j + 1 : j + 3]] in _HOMES:
                 return j, "displaced"  # "300 residents had left their homes"
-            if token.lower_ in {"aged", "age"}:  # "two farmers aged 41 and 73 died"
+            if token.lower_ in _AGE_AFTER_VICTIMS:  # "two farmers aged 41 and 73 died"
                 k = j + 1
-                while k < len(doc) and (doc[k].like_num or doc[k].lower_ in {"and", ",", "between", "to"}):
+                while k < len(doc) and (doc[k].like_num or doc[k].lower_ in _AGE_LIST_LINKS):
                     k += 1
                 j, steps = k, steps + (k - j)
                 continue
@@ -240,7 +263,7 @@ class _Reader:
             if token.lower_ in _DESCRIBING:  # "… villagers mainly elderly farmers were shot"
                 k = j + 1
                 while k < len(doc) and k - j <= 6 and (doc[k].pos_ in {"NOUN", "ADJ", "DET", "CCONJ", "ADP"}
-                                                       or doc[k].lower_ in {"and", "of", "them", ","}) \
+                                                       or doc[k].lower_ in _DESCRIPTION_LINKS) \
                         and not self.outcome_of(doc[k]):
                     k += 1
                 if k > j + 1:
@@ -258,10 +281,10 @@ class _Reader:
                 j, steps = k, steps + (k - j)
                 continue
             if token.lower_ == "and" and j + 1 < len(doc) and (self._numberish(doc[j + 1]) or doc[j + 1].lower_ in
-                                                               {"a", "an", "around", "about", "at", "more", "nearly", "some"}):
+                                                               _LIST_OPENERS):
                 j, steps = j + 2, steps + 2  # "Three nurses and a policeman died", "… and around 20 militiamen"
                 while j < len(doc) and steps < 12 and (doc[j].pos_ in {"NOUN", "ADJ", "NUM", "PROPN"} or self._numberish(doc[j])
-                                                       or doc[j].lower_ in {"least", "than", "around", "about"}):
+                                                       or doc[j].lower_ in _LIST_FILLERS):
                     j, steps = j + 1, steps + 1
                 continue
             return None
@@ -286,29 +309,25 @@ class _Reader:
                 return k, outcome
             if lower in _TOLL:  # "the (death) toll rose to 76"
                 return k, "killed_or_wounded" if any(t.lower_ == "casualty" for t in doc[max(0, k - 2) : k]) else "killed"
-            if lower in _LIFE and k > 0 and doc[k - 1].lower_ in {"the", "their"} | {"claimed", "taken", "took"}:
+            if lower in _LIFE and k > 0 and doc[k - 1].lower_ in _LIFE_TAKERS:
                 return k, "killed"
-            if lower in _LIFE and k > 0 and lemma_of(doc[k - 1]) in {"claim", "take"}:
+            if lower in _LIFE and k > 0 and lemma_of(doc[k - 1]) in _LIFE_TAKING_LEMMAS:
                 return k, "killed"
-            if lower in {"lost", "lose", "loses"}:
+            if lower in _LOSE_FORMS:
                 return k, "killed"
-            if lower in {"holding", "held", "hold", "holds"} and k == i - 1:
+            if lower in _HOLD_FORMS and k == i - 1:
                 return k, "detained"  # kept only when a person noun follows (the caller checks the victim)
-            if lower in {"left", "leaving", "leave"}:
+            if lower in _LEAVE_FORMS:
                 for t in doc[i : min(len(doc), i + 8)]:
                     out = self.outcome_of(t)
-                    if out and t.lower_ in {"dead", "injured", "wounded", "missing", "displaced", "homeless"}:
+                    if out and t.lower_ in _LEFT_STATES:
                         return t.i, out
                 nxt = doc[k + 1] if k + 1 < i else None
                 if nxt is not None and self.outcome_of(nxt):
                     return nxt.i, self.outcome_of(nxt)
-            if lower in {"forced", "force", "forcing"}:
+            if lower in _FORCE_FORMS:
                 continue  # "forced some 12,000 people to flee": the outcome comes after
-            if lower in {"to", "at", "of", "the", "a", "some", "about", "around", "nearly", "least", "more", "than",
-                         "over", "another", "further", "rose", "risen", "climbed", "reached", "stood", "stands", "up",
-                         "has", "have", "had", "now", "jumped", "increased", "may", "might", "could", "be", "high",
-                         "put", "stand", "standing", "hit", "surpassed", "exceeded", "passed", "topped",
-                         "as", "many", "injuring", "wounding", "killing", "dozens", "hundreds", "also"}:
+            if lower in _BEFORE_FIGURE:
                 continue
             if token.pos_ in {"ADV", "PART"}:
                 continue
@@ -319,8 +338,7 @@ class _Reader:
         """"including N", "among them N" → "inherit"; "among the dead were N" → that outcome; else None."""
         doc = self.doc
         words = [t.lower_ for t in doc[max(0, i - 5) : i] if not t.is_punct]
-        while words and words[-1] in {"were", "was", "are", "is", "also", "at", "least", "more", "than", "nearly",
-                                      "some", "about", "around"}:
+        while words and words[-1] in _PART_FILLERS:
             words.pop()
         if len(words) >= 3 and words[-1] == "and" and words[-3] in {"a", "an"} and words[-2] in self.lex.victims:
             words = words[:-3]  # "among them a boy and three nurses"
@@ -335,14 +353,7 @@ class _Reader:
 
 def _nominal_outcome(noun: str) -> str | None:
     """The outcome a nominalisation names ("assassination" → killed, "abduction" → detained)."""
-    if noun in {"killing", "killings", "death", "deaths", "murder", "murders", "assassination", "assassinations",
-                "execution", "executions", "massacre", "slaying", "slayings"}:
-        return "killed"
-    if noun in {"injury", "injuries", "wounding"}:
-        return "wounded"
-    if noun in {"abduction", "abductions", "kidnapping", "kidnappings", "arrest", "arrests", "detention"}:
-        return "detained"
-    return {"displacement": "displaced", "disappearance": "missing"}.get(noun)
+    return _NOMINAL_OUTCOMES.get(noun)
 
 
 def _syntactic_outcome(reader: "_Reader", head: Token) -> tuple[int, str] | None:
@@ -470,13 +481,13 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
                     found, is_part = between[-1], False  # "N killed and thousands fled, including M": M fled
         if found_part is not None:
             found, is_part, part_outcome = found_part, True, found_part[1]
-        if found is None and victim is not None and doc[victim[1] - 1].lower_ in {"bodies", "corpses"}:
+        if found is None and victim is not None and doc[victim[1] - 1].lower_ in _BODIES:
             found = (victim[1] - 1, "killed")  # "a further 8 bodies were recovered"
-        if found is None and victim is not None and doc[victim[1] - 1].lower_ in {"hostages", "captives"}:
+        if found is None and victim is not None and doc[victim[1] - 1].lower_ in _CAPTIVES:
             found = (victim[1] - 1, "detained")  # "taking about 250 hostages"
         if found is None:
             continue
-        if quantity.vague and (quantity.qualifier or "").lower() in {"many", "numerous", "few"}:
+        if quantity.vague and (quantity.qualifier or "").lower() in _NOT_FIGURES:
             continue  # "many people were trapped", "many of them critically": no number, not a figure
         if victim is None and quantity.vague and not (found[0] < q_start or found[0] - tail <= 2):
             continue
@@ -589,8 +600,6 @@ def _phrase(span: Span | None) -> str | None:
 def extract_casualties(doc: Doc, mentions: list[dict], claims: list[dict],
                        lexicon: CasualtyLexicon | None = None) -> list[dict]:
     """Casualty records (contract columns) for a Doc, given its entity mentions and claims."""
-    from .figure_context import describe_all
-
     lexicon = lexicon or casualty_lexicon()
     sents = Sentences(doc)
     figures = find_figures(doc, lexicon, sents)

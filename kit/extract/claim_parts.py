@@ -6,6 +6,8 @@ from typing import Iterable
 
 from spacy.tokens import Token
 
+from ..lexicons import CueLexicon
+
 __all__ = ["Claim", "CueLexicon", "span_chars", "trim_tokens", "speaker_tokens"]
 
 
@@ -46,14 +48,6 @@ class Claim:
             "cue_end": self.cue_end, "content_start": self.content_start, "content_end": self.content_end,
             "co_speakers": "|".join(self.co_speakers) or None,
         }
-
-
-@dataclass(frozen=True)
-class CueLexicon:
-    """Reporting verbs (by lemma) and phrases, with the status each implies by itself."""
-
-    verbs: dict[str, str]
-    phrases: dict[str, str]
 
 
 def span_chars(tokens: Iterable[Token]) -> tuple[int, int]:

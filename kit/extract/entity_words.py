@@ -1,11 +1,11 @@
-"""Word lists of the entity layer: labels, organisation heads, place nouns and suffixes, ranks."""
+"""Word lists of the entity layer: labels, organisation heads, place nouns and suffixes, titles and ranks."""
 from __future__ import annotations
 
-from ..lexicons import data_text
+from ..lexicons import data_text, title_words
 
 __all__ = [
     "ENTITY_LABELS", "ORG_HEADS", "ADMIN_TERMS", "PLACE_SUFFIXES", "DESCRIPTION_NOUNS", "PLACE_NOUNS", "PLACE_HEADS",
-    "POSSESSIVE", "DWELLERS", "LOCATIVE_PREPS", "RANKS", "GROUP_NOUNS", "MEMBER_NOUNS",
+    "POSSESSIVE", "DWELLERS", "LOCATIVE_PREPS", "TITLES", "RANKS", "GROUP_NOUNS", "MEMBER_NOUNS",
 ]
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -46,7 +46,6 @@ POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 DWELLERS = frozenset({"resident", "residents", "inhabitants", "villagers", "people", "natives", "native", "mayor",
                        "governor", "outskirts", "suburbs", "centre", "center", "streets"})
 LOCATIVE_PREPS = frozenset({"near", "outside", "in", "into", "inside", "around", "from", "towards", "toward"})
-# Ranks and titles that only ever precede a person's name.
-RANKS = frozenset("""capt captain col colonel gen general lt lieutenant maj major sgt sergeant cpl corporal brig
-brigadier adm admiral cmdr commander mr mrs ms dr prof president premier minister sheikh ayatollah imam
-pvt private marshal spokesman spokeswoman spokesperson msgr monsignor bishop archbishop cardinal reverend rev""".split())
+# The one title list, data/titles.csv: TITLES are cut from a name's front and never a name; RANKS (honorifics and
+# ranks) only ever precede a person's name (see `kit.lexicons.title_words`).
+TITLES, RANKS = title_words()

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-if TYPE_CHECKING:
-    from .casualties import Figure
-    from .sentences import Sentences
+from .figure import Figure
+from .sentences import Sentences
 
 __all__ = ["describe", "describe_all", "WAR_LONG"]
 
@@ -41,7 +39,7 @@ def _agentive(token: Token) -> bool:
     return token.lower_ in _PERPETRATOR_NOUNS or token.lower_ in _AGENTS or token.ent_type_ in {"ORG", "NORP"}
 
 
-def _perpetrator(doc: Doc, outcome: Token, figure: "Figure", sent: Span, context: "_Context") -> str | None:
+def _perpetrator(doc: Doc, outcome: Token, figure: Figure, sent: Span, context: "_Context") -> str | None:
     found = _parsed_perpetrator(doc, outcome, figure, sent, context)
     if found is not None and _agentive(found):
         return _noun_phrase(found)
@@ -51,7 +49,7 @@ def _perpetrator(doc: Doc, outcome: Token, figure: "Figure", sent: Span, context
     return _noun_phrase(found) if found is not None else None
 
 
-def _parsed_perpetrator(doc: Doc, outcome: Token, figure: "Figure", sent: Span, context: "_Context") -> Token | None:
+def _parsed_perpetrator(doc: Doc, outcome: Token, figure: Figure, sent: Span, context: "_Context") -> Token | None:
     victim = set(range(figure.start, figure.end))
     verb = outcome
     for _ in range(3):
@@ -82,7 +80,7 @@ def _parsed_perpetrator(doc: Doc, outcome: Token, figure: "Figure", sent: Span, 
     return doc[attacks[k]] if k < len(attacks) else None
 
 
-def _location(doc: Doc, figure: "Figure", sent: Span, context: "_Context") -> str | None:
+def _location(doc: Doc, figure: Figure, sent: Span, context: "_Context") -> str | None:
     """The place named in the sentence nearest the outcome word, preferring a specific place after "in/at/near"."""
     return context.place(sent).nearest(doc[figure.o_index].idx)
 
@@ -98,7 +96,7 @@ def _after_locative(doc: Doc, char: int) -> bool:
     return bool(words) and words[-1] in _LOCATIVE | {"the"} and any(w in _LOCATIVE for w in words)
 
 
-def _period(doc: Doc, figure: "Figure", sent: Span, context: "_Context") -> str | None:
+def _period(doc: Doc, figure: Figure, sent: Span, context: "_Context") -> str | None:
     times, words = context.times(sent)
     anchor = figure.o_index
     found = [f for f in (times.nearest(anchor, skip=(figure.start, figure.end), order=0),
@@ -111,13 +109,13 @@ def _period(doc: Doc, figure: "Figure", sent: Span, context: "_Context") -> str 
     return doc[start:end].text
 
 
-def describe(doc: Doc, figure: "Figure", mentions: list[dict], claims: list[dict], sents: "Sentences") -> dict:
+def describe(doc: Doc, figure: Figure, mentions: list[dict], claims: list[dict], sents: Sentences) -> dict:
     """The contract row (without doc_id and sent_id) for one figure."""
     return describe_all(doc, [figure], mentions, claims, sents)[0]
 
 
-def describe_all(doc: Doc, figures: list["Figure"], mentions: list[dict], claims: list[dict],
-                 sents: "Sentences") -> list[dict]:
+def describe_all(doc: Doc, figures: list[Figure], mentions: list[dict], claims: list[dict],
+                 sents: Sentences) -> list[dict]:
     """The contract rows of a Doc's figures. What a row needs from its sentence (places, dates, actors) is
     gathered once per sentence, and each figure's claim is found in O(log n): no step grows with the square
     of the number of figures, claims or places in one sentence."""
@@ -224,7 +222,7 @@ class _Places(_Nearest):
 class _Context:
     """What figures read from their sentences, computed once per sentence of a Doc."""
 
-    def __init__(self, doc: Doc, mentions: list[dict], sents: "Sentences") -> None:
+    def __init__(self, doc: Doc, mentions: list[dict], sents: Sentences) -> None:
         self.doc, self.sents = doc, sents
         self.text = doc.text
         places = sorted(((m["start_char"], n, m) for n, m in enumerate(mentions) if m["label"] in _PLACE),

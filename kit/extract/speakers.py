@@ -15,15 +15,12 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from itertools import accumulate
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from .claim_parts import Claim
 from .lemmas import lemma as lemma_of
 from .quotes import find_quotes
-
-if TYPE_CHECKING:
-    from .attribution import Claim
 
 __all__ = ["SpeakerResolver"]
 

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from ..lexicons import data_text
-
-if TYPE_CHECKING:
-    from .attribution import Claim
+from .claim_parts import Claim
 
 __all__ = ["assign_status", "status_patterns", "STRENGTH"]
 

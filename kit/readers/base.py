@@ -1,17 +1,16 @@
-"""What every reader returns, and the dispatch on file extension."""
+"""What every reader returns, and the file-reading helpers the format readers share."""
 from __future__ import annotations
 
 import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO
 
 from ..errors import LoadError
 from .decode import Decoded, decode_bytes, looks_binary, normalise_text
 
-__all__ = ["RawRecord", "RecordError", "SUPPORTED_SUFFIXES", "DOCUMENTATION", "MAX_ARTICLE_BYTES", "read_path",
-           "read_decoded", "read_bytes", "open_regular"]
+__all__ = ["RawRecord", "RecordError", "DOCUMENTATION", "MAX_ARTICLE_BYTES", "read_decoded", "read_bytes", "open_regular"]
 
 # A file holding one article larger than this is refused (the longest news article is ~0.1 MB; 64 MiB of
 # text would take hours to annotate). Corpus files (.csv, .jsonl) are streamed and have no limit.
@@ -95,40 +94,5 @@ def read_decoded(path: Path) -> Decoded:
                    guessed=decoded.guessed)
 
 
-def _readers() -> dict[str, Callable[..., Iterator[RawRecord | RecordError]]]:
-    from . import html, records, text
-
-    return {
-        ".txt": text.read_text_file,
-        ".text": text.read_text_file,
-        ".html": html.read_html_file,
-        ".htm": html.read_html_file,
-        ".xhtml": html.read_html_file,
-        ".xml": html.read_html_file,
-        ".csv": records.read_csv_file,
-        ".jsonl": records.read_jsonl_file,
-        ".ndjson": records.read_jsonl_file,
-    }
-
-
-SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".xml", ".csv", ".jsonl", ".ndjson")
 # Files that describe a folder rather than hold articles: skipped in folder scans without an error row.
 DOCUMENTATION = (".md", ".markdown", ".rst")
-
-
-def read_path(path: str | Path, *, text_column: str | None = None) -> Iterator[RawRecord | RecordError]:
-    """Raw records of one file. File-level problems raise LoadError; record-level ones are yielded."""
-    if not str(path).strip():
-        raise LoadError(str(path), "empty path (name a file or folder)")
-    path = Path(path)
-    if path.is_dir():
-        raise LoadError(path, "is a folder; use load_corpus() for folders")
-    if not path.exists():
-        raise LoadError(path, "no such file")
-    reader = _readers().get(path.suffix.lower())
-    if reader is None:
-        raise LoadError(path, f"unknown file type {path.suffix or '(no extension)'!r}; "
-                              f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
-    if path.suffix.lower() in (".csv", ".jsonl", ".ndjson"):
-        return reader(path, text_column=text_column)
-    return reader(path)

@@ -50,7 +50,7 @@ def read_text_file(path: Path) -> Iterator[RawRecord]:
     fields = {FIELD_NAMES[k]: v for k, v in header.items() if k in FIELD_NAMES and v}
     metadata = {k: v for k, v in header.items() if k not in FIELD_NAMES and v}
     yield RawRecord(
-        doc_id=fields.pop("id", None) or path.stem,
+        doc_id=fields.pop("id", "") or path.stem,
         body=body,
         source_path=str(path),
         fields=fields,
