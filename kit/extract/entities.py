@@ -175,7 +175,8 @@ def _name_run(span: Span, known: Callable[[str], bool]) -> Span:
         lower = token.lower_
         return (token.is_alpha and token.text[0].isupper() and not token.is_sent_start
                 and not forms.get(lower, token.text).islower() and lower not in ORG_HEADS and lower not in PLACE_HEADS
-                and lower not in PLACE_SUFFIXES and lower not in TITLES and lower not in RANKS and not known(token.text))
+                and lower not in PLACE_SUFFIXES and lower not in TITLES and lower not in RANKS
+                and not any(known(doc[token.i : token.i + size].text) for size in (1, 2, 3)))  # a known name starts
 
     while cut is None and end < len(doc) and end - start < _MAX_NAME_WORDS and doc[end - 1].whitespace_ == " " \
             and doc[end].ent_iob_ != "B" and name_like(doc[end]):
@@ -371,7 +372,7 @@ class EntityResolver:
             cut = _edge_words_cut(span)
             if cut is None:
                 return
-            span = _name_run(cut, lambda text: self.gazetteer.lookup(text) is not None)
+            span = _name_run(cut, lambda text: self._lookup(text, countries) is not None)
         if span.text.lower().rstrip(".") in TITLES:
             return
         entry = self._lookup(span.text, countries) or self._lookup_place(span.text, label, countries)
