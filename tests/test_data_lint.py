@@ -37,7 +37,7 @@ def test_no_duplicate_rows(name, key):
     assert not duplicates(r[key].lower() for r in rows(name)), name
 
 
-@pytest.mark.parametrize("name", ["not_victims.txt", "org_heads.txt", "headline_verbs.txt", "given_names.txt"])
+@pytest.mark.parametrize("name", ["not_victims.txt", "org_heads.txt", "org_openers.txt", "headline_verbs.txt", "given_names.txt"])
 def test_no_duplicate_words(name):
     assert not duplicates(w.lower() for w in words(name)), name
 
