@@ -34,6 +34,17 @@ def compact(rows):
     ("Nine civilians mostly elderly men were killed in the raid.", [("killed", 9, 9, 9, "civilians")]),
     ("Eight civilians from one village were killed in the strike.", [("killed", 8, 8, 8, "civilians")]),
     ("The toll could be as high as 3000.", [("killed", None, 3000, 3000, "unknown")]),
+    ("The number of people killed in the attack has risen to 35.", [("killed", 35, 35, 35, "unknown")]),
+    ("They put the toll from the siege - now in its third month - at more than 900.",
+     [("killed", 900, 900, None, "unknown")]),
+    ("Shelling killed 40 people and more than two million fled.",
+     [("killed", 40, 40, 40, "unknown"), ("displaced", 2000000, 2000000, None, "unknown")]),
+    ("Air raids killed 200 people and thousands fled, including about 9,000 who crossed the border.",
+     [("killed", 200, 200, 200, "unknown"), ("displaced", None, None, None, "unknown"),
+      ("displaced", None, 9000, None, "unknown")]),
+    ("Air strikes kill 40 gunmen fleeing the town.", [("killed", 40, 40, 40, "combatants")]),
+    ("The army said it had eliminated 30 militants.", [("killed", 30, 30, 30, "combatants")]),
+    ("The number of attacks rose to 35 this year.", []),
 ])
 def test_structures(nlp, text, expected):
     assert compact(figures(nlp, text)) == expected

@@ -94,6 +94,9 @@ _BEFORE_FIGURE = {"to", "at", "of", "the", "a", "some", "about", "around", "near
                   "has", "have", "had", "now", "jumped", "increased", "may", "might", "could", "be", "high",
                   "put", "stand", "standing", "hit", "surpassed", "exceeded", "passed", "topped",
                   "as", "many", "injuring", "wounding", "killing", "dozens", "hundreds", "also"}
+# qualifiers between "to"/"at" and a total ("has risen to more than N"), and how far back its toll may stand
+_QUALIFIER_FILLERS = {"more", "than", "least", "nearly", "almost", "about", "around", "some", "over", "up"}
+_TOTAL_REACH = 20
 # words between a part cue and its figure ("among them were at least N")
 _PART_FILLERS = {"were", "was", "are", "is", "also", "at", "least", "more", "than", "nearly", "some", "about", "around"}
 # "the lives of N": what comes before "lives" when they were taken
@@ -331,7 +334,30 @@ class _Reader:
                 continue
             if token.pos_ in {"ADV", "PART"}:
                 continue
+            return self._total_before(i)
+        return self._total_before(i)
+
+    def _total_before(self, i: int) -> tuple[int, str] | None:
+        """A figure given as a total farther back in its sentence: "the number of people killed in the attack
+        has risen to N", "put the death toll from the war - now in its fifth year - at N"."""
+        doc = self.doc
+        k = i - 1
+        while k >= 0 and doc[k].lower_ in _QUALIFIER_FILLERS:
+            k -= 1
+        if k < 0 or doc[k].lower_ not in {"to", "at"}:
             return None
+        for j in range(k - 1, max(-1, k - _TOTAL_REACH), -1):
+            token = doc[j]
+            if token.lower_ in {".", ";", ":"} or (token.is_space and "\n" in token.text):
+                return None
+            if token.lower_ in _TOLL:
+                return j, "killed_or_wounded" if any(t.lower_ == "casualty" for t in doc[max(0, j - 2) : j]) else "killed"
+            if token.lower_ == "number" and j + 1 < k and doc[j + 1].lower_ == "of":
+                for t in doc[j + 2 : min(k, j + 7)]:
+                    outcome = self.outcome_of(t)
+                    if outcome:
+                        return t.i, outcome
+                return None
         return None
 
     def part_cue(self, i: int) -> str | None:
