@@ -339,7 +339,7 @@ class _Reader:
 
     def _total_before(self, i: int) -> tuple[int, str] | None:
         """A figure given as a total farther back in its sentence: "the number of people killed in the attack
-        has risen to N", "put the death toll from the war - now in its fifth year - at N"."""
+        has risen to N", "estimates the toll of the siege - now in its third month - at N"."""
         doc = self.doc
         k = i - 1
         while k >= 0 and doc[k].lower_ in _QUALIFIER_FILLERS:
