@@ -24,7 +24,6 @@ from typing import Iterable, Iterator
 
 from .deadline import ArticleTimeout, Deadline
 from .nlp import PipelineSpec
-from .pieces import annotate_long
 from .tables import annotation_of
 
 __all__ = ["Result", "annotate_texts", "LocalEngine", "DaskEngine", "make_engine", "DEFAULT_TIMEOUT"]
@@ -54,6 +53,8 @@ def _annotate_one(nlp, text: str, timeout: float | None) -> Result:
         with Deadline(timeout):
             if len(text) <= nlp.max_length:
                 return annotation_of(nlp(text))
+            from .pieces import annotate_long  # spaCy's Doc: imported once a model is loaded
+
             return annotate_long(nlp, text)
     except ArticleTimeout:
         return f"timed out after {timeout:g} s"

@@ -5,9 +5,9 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # types only: mentions.py reads WAR_LONG from here when building rows from a cache hit
+    from spacy.tokens import Doc, Span, Token
 
-if TYPE_CHECKING:
     from .casualties import Figure
     from .sentences import Sentences
 
