@@ -110,6 +110,22 @@ class _Done:
         return self.value
 
 
+class _Settled:
+    """A Dask future whose failure (its workers died too often: KilledWorker; the scheduler was lost) becomes
+    one error per text of its batch, so that a cluster losing workers reports those articles, never drops them.
+    A worker that dies once is not a failure: the scheduler runs its tasks again on the others."""
+
+    def __init__(self, future, n_texts: int) -> None:
+        self.future, self.n_texts = future, n_texts
+
+    def result(self) -> list[Result]:
+        try:
+            return self.future.result()
+        except Exception as exc:  # noqa: BLE001 - the batch's articles become error rows, the run goes on
+            return [f"annotation failed on the cluster: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"]\
+                * self.n_texts
+
+
 def _watch_parent(parent: int) -> None:
     while True:
         time.sleep(1.0)
@@ -202,7 +218,8 @@ class DaskEngine:
     def _submit(self, texts: list[str]):
         if not texts:
             return _Done([])
-        return self.client.submit(annotate_texts, self.spec, texts, self.batch_size, self.timeout, pure=False)
+        return _Settled(self.client.submit(annotate_texts, self.spec, texts, self.batch_size, self.timeout,
+                                           pure=False), len(texts))
 
     def map(self, batches: Iterable[list[str]]) -> Iterator[tuple[list[str], list[Result]]]:
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))
