@@ -167,6 +167,8 @@ class LocalEngine:
             return _Done(annotate_texts(self.spec, texts, self.batch_size, self.timeout))
         if self._pool is None:
             method = "fork" if sys.platform.startswith("linux") else "spawn"
+            if method == "fork":  # load and warm the pipeline once, here: forked workers inherit it (and the
+                _warm_up(self.spec.load())  # city index this process needs for its rows) instead of each building it
             self._pool = ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context(method),
                                              initializer=_worker_init, initargs=(os.getpid(),))
         return self._pool.submit(annotate_texts, self.spec, texts, self.batch_size, self.timeout)
