@@ -234,6 +234,18 @@ def _entries(cache: Path) -> list[tuple[str, bytes]]:
         return db.execute("SELECT key, data FROM entries ORDER BY key").fetchall()
 
 
+def _n_entries(cache: Path) -> int:
+    """Entries stored so far by a run in progress (0 before its store has its tables)."""
+    import sqlite3
+
+    if not (cache / "kit-cache.sqlite").exists():  # (connecting would create it)
+        return 0
+    try:
+        return len(_entries(cache))
+    except sqlite3.Error:  # the file made, its tables not yet
+        return 0
+
+
 def _rewrite(cache: Path, data: dict[str, bytes]) -> None:
     import sqlite3
     import zlib
@@ -334,8 +346,7 @@ def test_kill_9_leaves_no_process_and_no_stale_folder_and_the_rerun_is_exact(tmp
     out, cache = tmp_path / "out", tmp_path / "cache"
     run = _start([corpus, "--out", out, "--jobs", "2", "--cache", cache, "--batch-size", "2", "--quiet"], tmp_path)
     try:
-        assert _wait_for(lambda: (cache / "kit-cache.sqlite").exists() and len(_entries(cache)) >= 2, 120), \
-            "the run never got going"
+        assert _wait_for(lambda: _n_entries(cache) >= 2, 120), "the run never got going"
         family = children(run.pid)
         assert len(family) >= 3  # two workers and the janitor
     finally:
