@@ -90,7 +90,13 @@ def median_time(run: Callable[[], object], repeats: int = 3) -> tuple[float, lis
     return statistics.median(times), times
 
 
+KEEP_BELOW = "<!-- kept: written by hand or by another script -->"
+
+
 def write(path: Path, title: str, sections: list[str]) -> None:
+    """Write a results file; whatever follows a KEEP_BELOW line in the old file is kept after the new text."""
     text = f"# {title}\n\n" + "\n\n".join(sections).strip() + "\n"
+    if path.exists() and KEEP_BELOW in (old := path.read_text(encoding="utf-8")):
+        text += "\n" + KEEP_BELOW + old.split(KEEP_BELOW, 1)[1]
     path.write_text(text, encoding="utf-8")
     print(text)

@@ -7,8 +7,11 @@ it passes `decode_entry`: the format's header and version, a SHA-256 checksum ov
 against the text (`valid_annotation`). A bad entry is a miss, recomputed and overwritten. When the cache's
 disk fails (full, read-only, gone), the run goes on without a cache after one KitWarning.
 
-Storage (one file per entry under `<dir>/<signature>/<hash[:2]>/<hash>.json`, atomic writes) is kept apart
-from the entry format (`encode_entry`, `decode_entry`), so another store can reuse the verification.
+Storage: one SQLite file per cache folder (`<dir>/kit-cache.sqlite`, WAL mode, so several processes read and
+write it at once), entries compressed, a size cap (`max_bytes`) kept by evicting the least recently used
+entries. The entry format (`encode_entry`, `decode_entry`) is kept apart from the store. Nothing here imports
+spaCy: a run whose every article is cached never loads the model. Folders of the old one-file-per-entry cache
+are ignored, with one KitWarning saying they can be deleted.
 """
 from __future__ import annotations
 
@@ -16,22 +19,28 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import re
+import sqlite3
+import time
 import warnings
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import KitWarning, describe_os_error
-from .io import atomic_write
+from .io import file_mode
 from .outdir import MARKER
 
 if TYPE_CHECKING:
     from .nlp import PipelineSpec
 
 __all__ = ["AnnotationCache", "pipeline_signature", "data_fingerprint", "text_key", "encode_entry", "decode_entry",
-           "valid_annotation", "ENTRY_FORMAT"]
+           "valid_annotation", "ENTRY_FORMAT", "STORE_NAME", "DEFAULT_MAX_BYTES"]
 
 ENTRY_FORMAT = b"kit-annotation/1"
+STORE_NAME = "kit-cache.sqlite"
+DEFAULT_MAX_BYTES = 4 * 2**30  # compressed entries of ~1.5 million FA-KES-sized articles (benchmarks/SCALE.md)
 _TABLES = ("mentions", "claims", "casualties")
 # Offsets in each kind of row, and the text column each span must reproduce (text[start:end] == column).
 _SPANS = {
@@ -77,9 +86,7 @@ def _file_digest(path: str) -> str:
 
 def pipeline_signature(spec: "PipelineSpec") -> str:
     """A short hash naming everything that shapes an annotation besides the text itself."""
-    import spacy
-
-    parts = [__version__, spacy.__version__, spec.model, _model_version(spec.model), ",".join(spec.components),
+    parts = [__version__, importlib.metadata.version("spacy"), spec.model, _model_version(spec.model), ",".join(spec.components),
              data_fingerprint(), *(_file_digest(p) for p in spec.entity_files)]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]
 
@@ -141,67 +148,179 @@ def valid_annotation(annotation: object, text: str) -> bool:
     return True
 
 
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    signature TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL, size INTEGER NOT NULL, used REAL NOT NULL,
+    PRIMARY KEY (signature, key)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entries_by_use ON entries (used);
+CREATE TABLE IF NOT EXISTS totals (id INTEGER PRIMARY KEY CHECK (id = 0), bytes INTEGER NOT NULL);
+INSERT OR IGNORE INTO totals VALUES (0, 0);
+CREATE TRIGGER IF NOT EXISTS entries_added AFTER INSERT ON entries
+    BEGIN UPDATE totals SET bytes = bytes + new.size WHERE id = 0; END;
+CREATE TRIGGER IF NOT EXISTS entries_removed AFTER DELETE ON entries
+    BEGIN UPDATE totals SET bytes = bytes - old.size WHERE id = 0; END;
+CREATE TRIGGER IF NOT EXISTS entries_replaced AFTER UPDATE OF size ON entries
+    BEGIN UPDATE totals SET bytes = bytes + new.size - old.size WHERE id = 0; END;
+"""
+_OLD_FOLDER = re.compile(r"[0-9a-f]{20}")
+_TOUCH_EVERY = 512  # hits whose use time is written in one transaction
+_SQLITE_REASONS = (("full", "no space left on the device (disk full)"), ("readonly", "read-only file system"),
+                   ("unable to open", "cannot open the file"), ("disk i/o", "input/output error (a failing disk?)"),
+                   ("not a database", "not a kit cache (the file is something else, or damaged)"),
+                   ("malformed", "the cache file is damaged (delete it to start a new cache)"))
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
+    text = str(exc).lower()
+    return next((words for needle, words in _SQLITE_REASONS if needle in text), text or type(exc).__name__)
+
+
 class AnnotationCache:
-    """Cached annotations under `<dir>/<signature>/<hash[:2]>/<hash>.json` (atomic writes, verified reads).
+    """Cached annotations in one SQLite file, `<dir>/kit-cache.sqlite` (verified reads, size-capped).
 
     `hits`, `misses` and `rejected` (entries that failed verification) count lookups; `enabled` turns False,
-    with one KitWarning, when the cache's disk fails."""
+    with one KitWarning, when the cache's disk fails. Past `max_bytes` of compressed entries, the least
+    recently used are evicted (down to 90% of the cap). Several processes may share one cache folder."""
 
-    def __init__(self, directory: str | os.PathLike[str], signature: str) -> None:
-        self.root = Path(directory) / signature
+    def __init__(self, directory: str | os.PathLike[str], signature: str, *,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.directory = Path(directory)
+        self.path = self.directory / STORE_NAME
+        self.signature = signature
+        self.max_bytes = max_bytes
         self.hits = 0
         self.misses = 0
         self.rejected = 0
         self.enabled = True
+        self._touched: list[tuple[float, str, str]] = []
+        self._db: sqlite3.Connection | None = None
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            marker = Path(directory) / MARKER  # a folder scan never reads the cache as articles
+            self.directory.mkdir(parents=True, exist_ok=True)
+            marker = self.directory / MARKER  # a folder scan never reads the cache as articles
             if not marker.exists():
                 marker.write_text("annotation cache of kit; the kit never reads this folder as input\n",
                                   encoding="utf-8")
-        except OSError as exc:
-            self._disable(self.root, exc)
+            if not self.path.exists():  # SQLite would make it 0o644 whatever the umask; its -wal/-shm copy the mode
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, file_mode()))
+            self._db = sqlite3.connect(self.path, timeout=60.0, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                for statement in _SCHEMA.split(";\n"):
+                    if statement.strip():
+                        self._db.execute(statement)
+        except (OSError, sqlite3.Error) as exc:
+            self._disable(exc)
+        self._note_old_entries()
 
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+    def _note_old_entries(self) -> None:
+        try:
+            old = [p for p in self.directory.iterdir() if p.is_dir() and _OLD_FOLDER.fullmatch(p.name)]
+        except OSError:
+            return
+        if old:
+            warnings.warn(KitWarning(
+                f"{self.directory} holds {len(old)} folder(s) of the old one-file-per-article cache "
+                f"({', '.join(sorted(p.name for p in old)[:3])}…); they are ignored (this cache is now "
+                f"{STORE_NAME}): delete them to free the space"), stacklevel=3)
 
-    def _disable(self, path: Path, exc: OSError) -> None:
+    def _disable(self, exc: Exception) -> None:
         if self.enabled:
             self.enabled = False
-            warnings.warn(KitWarning(f"cache turned off for this run: cannot use {path}: {describe_os_error(exc)}; "
-                                     "annotating without it"), stacklevel=3)
+            warnings.warn(KitWarning(f"cache turned off for this run: cannot use {self.path}: {_describe(exc)}; "
+                                     "annotating without it"), stacklevel=4)
+        db, self._db = self._db, None
+        if db is not None:
+            try:
+                db.close()
+            except sqlite3.Error:
+                pass
 
     def get(self, text: str) -> dict | None:
-        if not self.enabled:
+        if not self.enabled or self._db is None:
             return None
         key = text_key(text)
-        path = self._path(key)
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
+            row = self._db.execute("SELECT data FROM entries WHERE signature = ? AND key = ?",
+                                   (self.signature, key)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return None
+        if row is None:
             self.misses += 1
             return None
-        except OSError as exc:
-            if isinstance(exc, (IsADirectoryError, PermissionError)):
-                self.misses += 1  # one unreadable entry: recompute it
-                return None
-            self._disable(path, exc)
-            return None
+        try:
+            data = zlib.decompress(row[0])
+        except (zlib.error, TypeError):
+            data = b""
         annotation = decode_entry(key, data, text)
         if annotation is None:
             self.rejected += 1
             self.misses += 1
             return None
         self.hits += 1
+        self._touched.append((time.time(), self.signature, key))
+        if len(self._touched) >= _TOUCH_EVERY:
+            self._flush_touches()
         return annotation
 
     def put(self, text: str, annotation: dict) -> None:
-        if not self.enabled:
+        if not self.enabled or self._db is None:
             return
         key = text_key(text)
-        data = encode_entry(key, annotation)
-        path = self._path(key)
+        data = zlib.compress(encode_entry(key, annotation), 6)
         try:
-            atomic_write(path, lambda tmp: tmp.write_bytes(data))
-        except OSError as exc:
-            self._disable(path, exc)
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.execute(
+                    "INSERT INTO entries VALUES (?, ?, ?, ?, ?) ON CONFLICT (signature, key) DO UPDATE SET "
+                    "data = excluded.data, size = excluded.size, used = excluded.used",
+                    (self.signature, key, data, len(data), time.time()))
+                self._evict()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+
+    def _evict(self) -> None:
+        """Inside a write transaction: drop the least recently used entries while over the cap."""
+        (total,) = self._db.execute("SELECT bytes FROM totals WHERE id = 0").fetchone()
+        if total <= self.max_bytes:
+            return
+        target = int(self.max_bytes * 0.9)
+        while total > target:
+            oldest = self._db.execute("SELECT signature, key, size FROM entries ORDER BY used LIMIT 1000").fetchall()
+            if not oldest:
+                break
+            doomed = []
+            for signature, key, size in oldest:
+                doomed.append((signature, key))
+                total -= size
+                if total <= target:
+                    break
+            self._db.executemany("DELETE FROM entries WHERE signature = ? AND key = ?", doomed)
+
+    def _flush_touches(self) -> None:
+        touched, self._touched = self._touched, []
+        if not touched or self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("UPDATE entries SET used = ? WHERE signature = ? AND key = ?", touched)
+        except sqlite3.Error as exc:
+            self._disable(exc)
+
+    def size(self) -> int:
+        """Bytes of compressed entries in the store (all signatures)."""
+        if self._db is None:
+            return 0
+        return self._db.execute("SELECT bytes FROM totals WHERE id = 0").fetchone()[0]
+
+    def close(self) -> None:
+        """Record which entries were used (for eviction) and close the store."""
+        self._flush_touches()
+        db, self._db = self._db, None
+        if db is not None:
+            db.close()

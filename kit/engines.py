@@ -24,7 +24,6 @@ from typing import Iterable, Iterator
 
 from .deadline import ArticleTimeout, Deadline
 from .nlp import PipelineSpec
-from .pieces import annotate_long
 from .tables import annotation_of
 
 __all__ = ["Result", "annotate_texts", "LocalEngine", "DaskEngine", "make_engine", "DEFAULT_TIMEOUT"]
@@ -54,6 +53,8 @@ def _annotate_one(nlp, text: str, timeout: float | None) -> Result:
         with Deadline(timeout):
             if len(text) <= nlp.max_length:
                 return annotation_of(nlp(text))
+            from .pieces import annotate_long  # spaCy's Doc: imported once a model is loaded
+
             return annotate_long(nlp, text)
     except ArticleTimeout:
         return f"timed out after {timeout:g} s"
@@ -109,6 +110,22 @@ class _Done:
         return self.value
 
 
+class _Settled:
+    """A Dask future whose failure (its workers died too often: KilledWorker; the scheduler was lost) becomes
+    one error per text of its batch, so that a cluster losing workers reports those articles, never drops them.
+    A worker that dies once is not a failure: the scheduler runs its tasks again on the others."""
+
+    def __init__(self, future, n_texts: int) -> None:
+        self.future, self.n_texts = future, n_texts
+
+    def result(self) -> list[Result]:
+        try:
+            return self.future.result()
+        except Exception as exc:  # noqa: BLE001 - the batch's articles become error rows, the run goes on
+            return [f"annotation failed on the cluster: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"]\
+                * self.n_texts
+
+
 def _watch_parent(parent: int) -> None:
     while True:
         time.sleep(1.0)
@@ -150,6 +167,8 @@ class LocalEngine:
             return _Done(annotate_texts(self.spec, texts, self.batch_size, self.timeout))
         if self._pool is None:
             method = "fork" if sys.platform.startswith("linux") else "spawn"
+            if method == "fork":  # load and warm the pipeline once, here: forked workers inherit it (and the
+                _warm_up(self.spec.load())  # city index this process needs for its rows) instead of each building it
             self._pool = ProcessPoolExecutor(self.n_process, mp_context=multiprocessing.get_context(method),
                                              initializer=_worker_init, initargs=(os.getpid(),))
         return self._pool.submit(annotate_texts, self.spec, texts, self.batch_size, self.timeout)
@@ -201,7 +220,8 @@ class DaskEngine:
     def _submit(self, texts: list[str]):
         if not texts:
             return _Done([])
-        return self.client.submit(annotate_texts, self.spec, texts, self.batch_size, self.timeout, pure=False)
+        return _Settled(self.client.submit(annotate_texts, self.spec, texts, self.batch_size, self.timeout,
+                                           pure=False), len(texts))
 
     def map(self, batches: Iterable[list[str]]) -> Iterator[tuple[list[str], list[Result]]]:
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))

@@ -1,4 +1,6 @@
-"""The spaCy pipeline: which model, resolved in one place, and the kit's components added to it."""
+"""The spaCy pipeline: which model, resolved in one place, and the kit's components added to it.
+
+spaCy is imported when a pipeline is loaded, not with this module (a fully cached run never needs it)."""
 from __future__ import annotations
 
 import importlib.util
@@ -6,12 +8,13 @@ import os
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from .errors import KitError, ModelNotFoundError
 from .gazetteer import read_entity_file
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["resolve_model", "load_nlp", "add_entities", "PipelineSpec", "add_kit_components", "MODEL_ENV", "FALLBACK_MODELS", "KIT_COMPONENTS"]
 
@@ -38,6 +41,8 @@ def resolve_model(model: str | None = None) -> str:
 
 
 def _load_model(name: str) -> Language:
+    import spacy  # here, not at the top: a run answered from the cache never imports spaCy
+
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=r".*\[W095\].*")  # model/spaCy minor version notice

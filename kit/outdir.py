@@ -36,7 +36,8 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 _JANITOR = (
     "import fcntl, os, shutil, sys, time\n"
-    "sys.stdin.buffer.read()\n"  # returns when the run closes the pipe: at its end, or when it dies
+    "if sys.stdin.buffer.read():\n"  # returns when the run closes the pipe: at its end, or when it dies
+    "    sys.exit(0)\n"  # a word first: the run ended on its own and cleans up itself (it still holds the lock)
     "shutil.rmtree(sys.argv[1], ignore_errors=True)\n"
     "for _ in range(120):\n"  # the lock file, unless another run has taken it since; dying workers may hold it a while
     "    try:\n"
@@ -213,6 +214,7 @@ class OutputFolder:
         if self._janitor is not None:
             _INHERITED.discard(self._janitor.stdin.fileno())
             try:
+                self._janitor.stdin.write(b"done")  # else it would wait for the lock this process still holds
                 self._janitor.stdin.close()
                 self._janitor.wait(timeout=10)
             except (OSError, subprocess.TimeoutExpired):

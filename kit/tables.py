@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
-from spacy.tokens import Doc
 
 from .article import Article
 from .mentions import mark_figures
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["Tables", "COLUMNS", "TABLE_NAMES", "annotation_of", "annotation_rows", "doc_rows", "build_tables", "frame", "articles_table", "removed_table"]
 

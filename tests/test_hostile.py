@@ -225,11 +225,40 @@ def assert_same_tables(a: kit.Tables, b: kit.Tables) -> None:
         pd.testing.assert_frame_equal(frame, b[name])
 
 
+def _entries(cache: Path) -> list[tuple[str, bytes]]:
+    """(key, stored bytes) of every entry in a cache folder's SQLite store."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(cache / "kit-cache.sqlite")) as db:
+        return db.execute("SELECT key, data FROM entries ORDER BY key").fetchall()
+
+
+def _n_entries(cache: Path) -> int:
+    """Entries stored so far by a run in progress (0 before its store has its tables)."""
+    import sqlite3
+
+    if not (cache / "kit-cache.sqlite").exists():  # (connecting would create it)
+        return 0
+    try:
+        return len(_entries(cache))
+    except sqlite3.Error:  # the file made, its tables not yet
+        return 0
+
+
+def _rewrite(cache: Path, data: dict[str, bytes]) -> None:
+    import sqlite3
+    import zlib
+    from contextlib import closing
+
+    with closing(sqlite3.connect(cache / "kit-cache.sqlite")) as db, db:
+        db.executemany("UPDATE entries SET data = ? WHERE key = ?", [(zlib.compress(v), k) for k, v in data.items()])
+
+
 def test_a_cache_entry_holding_nothing_is_a_miss(cached_run):
     folder, cache, fresh = cached_run
-    entries = sorted(cache.rglob("*.json"))
-    for entry in entries:
-        entry.write_bytes(b"{}")
+    entries = _entries(cache)
+    _rewrite(cache, {key: b"{}" for key, _ in entries})
     again = kit.annotate_corpus(folder, progress=False, cache_dir=cache)
     assert again.cache_hits == 0 and again.errors.empty
     assert_same_tables(fresh.tables, again.tables)
@@ -240,10 +269,12 @@ def test_a_cache_entry_with_valid_but_wrong_content_is_a_miss(cached_run):
     from kit.cache import decode_entry, encode_entry
 
     folder, cache, fresh = cached_run
-    entries = sorted(cache.rglob("*.json"))
-    swapped = [e.read_bytes() for e in entries]
-    for entry, data in zip(entries, swapped[1:] + swapped[:1]):
-        entry.write_bytes(data)  # each entry now holds another article's annotation, checksum and all
+    import zlib
+
+    entries = _entries(cache)
+    swapped = [zlib.decompress(data) for _, data in entries]
+    # each entry now holds another article's annotation, checksum and all
+    _rewrite(cache, {key: data for (key, _), data in zip(entries, swapped[1:] + swapped[:1])})
     again = kit.annotate_corpus(folder, progress=False, cache_dir=cache)
     assert again.cache_hits == 0
     assert_same_tables(fresh.tables, again.tables)
@@ -255,12 +286,16 @@ def test_a_cache_entry_with_valid_but_wrong_content_is_a_miss(cached_run):
 
 
 def test_a_full_cache_disk_turns_the_cache_off_with_one_warning(tmp_path, capsys, monkeypatch):
-    from kit import cache as cache_module
+    import sqlite3
 
-    def full(path, write):
-        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+    connect = sqlite3.connect
 
-    monkeypatch.setattr(cache_module, "atomic_write", full)
+    def on_a_full_disk(*args, **kwargs):  # SQLite's own "database or disk is full" once the first entry is written
+        db = connect(*args, **kwargs)
+        db.execute("PRAGMA max_page_count = 1")  # no room for more pages than it has
+        return db
+
+    monkeypatch.setattr(sqlite3, "connect", on_a_full_disk)
     names = write_good(tmp_path / "in")
     code, err = cli([tmp_path / "in", "--out", tmp_path / "out", "--cache", tmp_path / "cache", "--quiet"], capsys)
     assert code == 0 and len(err) == 1
@@ -311,7 +346,7 @@ def test_kill_9_leaves_no_process_and_no_stale_folder_and_the_rerun_is_exact(tmp
     out, cache = tmp_path / "out", tmp_path / "cache"
     run = _start([corpus, "--out", out, "--jobs", "2", "--cache", cache, "--batch-size", "2", "--quiet"], tmp_path)
     try:
-        assert _wait_for(lambda: len(list(cache.rglob("*.json"))) >= 2, 120), "the run never got going"
+        assert _wait_for(lambda: _n_entries(cache) >= 2, 120), "the run never got going"
         family = children(run.pid)
         assert len(family) >= 3  # two workers and the janitor
     finally:
@@ -491,7 +526,7 @@ def test_files_get_the_umask_s_mode(tmp_path, capsys, mask):
         os.umask(old)
         io._umask.cache_clear()
     assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == 0o777 & ~mask
-    for path in [*(tmp_path / "out").iterdir(), *(tmp_path / "cache").rglob("*.json")]:
+    for path in [*(tmp_path / "out").iterdir(), *(tmp_path / "cache").iterdir()]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path
 
 

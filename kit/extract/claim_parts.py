@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from spacy.tokens import Token
+if TYPE_CHECKING:  # types only: the cue lexicon is read when rows are built from a cache hit, without spaCy
+    from spacy.tokens import Token
 
 from ..lexicons import CueLexicon
 

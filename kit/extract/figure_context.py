@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+if TYPE_CHECKING:  # types only: mentions.py reads WAR_LONG from here when building rows from a cache hit
+    from spacy.tokens import Doc, Span, Token
 
-from .figure import Figure
-from .sentences import Sentences
+    from .figure import Figure
+    from .sentences import Sentences
 
 __all__ = ["describe", "describe_all", "WAR_LONG"]
 
