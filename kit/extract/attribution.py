@@ -18,7 +18,7 @@ from .claim_parts import Claim, CueLexicon, span_chars, speaker_tokens, trim_tok
 from .lemmas import lemma as lemma_of
 from .quotes import find_quotes
 from .sentences import Sentences
-from .speakers import SpeakerResolver
+from .speakers import PRONOUNS, SpeakerResolver
 
 __all__ = ["Claim", "extract_claims", "CueLexicon"]
 
@@ -64,6 +64,7 @@ class _Builder:
         self._breaks: list[int] | None = None  # tokens where a claim of their own starts (see _content)
         self._trailing: dict[int, list[tuple[int, int, int]]] = {}  # sentence start → its trailing cues
         self._spent: dict[int, int] = {}  # sentence number → cues looked at (see MAX_CUES_PER_SENTENCE)
+        self._pending: list[Claim] = []  # claims whose speaker is a pronoun, resolved after all passes
 
     # -- small helpers ---------------------------------------------------------------------------
     def _spend(self, i: int) -> bool:
@@ -121,7 +122,7 @@ class _Builder:
     def _kind(self, start: int, end: int) -> str:
         if any(q.inner_start <= start + 1 and q.inner_end >= end - 1 for q in self.quotes):
             return "direct"
-        return "mixed" if re.search(r"[“”\"]", self.text[start:end]) else "indirect"
+        return "mixed" if re.search(r"[“”\"]|''", self.text[start:end]) else "indirect"
 
     # -- speakers --------------------------------------------------------------------------------
     def _subject(self, verb: Token) -> Token | None:
@@ -142,6 +143,16 @@ class _Builder:
         left = [t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i]]
         if verb.dep_ == "conj" and ("and" in left or "but" in left) and self._subject(verb.head) is not None:
             return self._subject(verb.head)  # "X took Aleppo and claimed to have …"
+        if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "dep"} and "," in left and lemma_of(
+                verb) not in {"cite", "quote"}:  # "…, citing X": X is the source (phrase_pass)
+            head, steps = verb.head, 0  # "X criticised the plan, saying Y": the speaker of any verb it hangs on
+            while steps < 3 and head.pos_ in {"VERB", "AUX"}:
+                subject = self._subject(head)
+                if subject is not None and subject.i < verb.i:
+                    return subject
+                if head.dep_ not in {"conj", "advcl", "xcomp"} or head.head.i == head.i:
+                    break
+                head, steps = head.head, steps + 1
         head, steps = verb.head, 0
         while steps < 4:
             if self._cue_lemma(head) and self._subject(head) is not None:
@@ -198,7 +209,10 @@ class _Builder:
         return picked if picked and picked[-1].pos_ in {"NOUN", "PROPN"} else None
 
     def _speaker(self, verb: Token) -> tuple[Token, list[Token]] | None:
-        subject = self._subject(verb) or self._inherited_subject(verb)
+        subject = self._subject(verb)
+        if subject is not None and verb.tag_ == "VBG" and subject.i > verb.i:
+            subject = None  # "…, saying the city could not pay": the city is the content's subject
+        subject = subject or self._inherited_subject(verb)
         if subject is not None:
             own = {t.i for t in verb.subtree} if subject.i < verb.i and verb.dep_ == "acl" else set()
             tokens = trim_tokens([t for t in speaker_tokens(subject) if t.i not in own])
@@ -233,7 +247,7 @@ class _Builder:
         k = bisect_right(self._breaks, start)
         if k < len(self._breaks) and self._breaks[k] < sent.end:
             end = self._breaks[k]
-        end = min(end, self._trailing_boundary(verb, sent))
+        end = min(end, self._trailing_boundary(verb, sent), self._coordinated(verb, start, end))
         listener = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} and lemma == "tell" for t in c.subtree}
         post = trim_tokens([t for t in doc[start:end] if t.i not in listener])  # "told the Miami Herald that …"
         while post and (post[0].lower_ in {"that", ",", ":"} or (post[0].tag_ == "VBG" and self._cue_lemma(post[0]))):
@@ -255,6 +269,23 @@ class _Builder:
         if pre_ok:
             return span_chars(pre)
         return None
+
+    def _coordinated(self, verb: Token, start: int, end: int) -> int:
+        """Content stops before a clause coordinated with the cue ("X said Y and praised Z") or a coordinated
+        clause with a cue and a speaker of its own ("X said Y, but aides said Z")."""
+        doc, cut = self.doc, end
+        for token in doc[start:end]:
+            own = token.dep_ == "conj" and token.head.i == verb.i and token.pos_ in {"VERB", "AUX"}
+            if not own and not (token.dep_ == "conj" and self._cue_lemma(token) and any(
+                    c.dep_ in _SUBJECTS and c.i < token.i for c in token.children)):
+                continue
+            left = token.left_edge.i
+            while left > start and (doc[left - 1].dep_ == "cc" or doc[left - 1].is_punct):
+                left -= 1
+            if left > start:
+                cut = min(cut, left)
+                break
+        return cut
 
     def _clause_start(self, sent: Span, first: int) -> int:
         """Where the content of a trailing attribution starts: after an earlier cue's clause, at ", while/and"."""
@@ -301,7 +332,8 @@ class _Builder:
 
     def _attributive(self, verb: Token, lemma: str) -> bool:
         children = list(verb.children)
-        if lemma in {"believe", "fear", "suggest", "indicate"} and not any(c.dep_ == "ccomp" for c in children):
+        if lemma in {"believe", "fear", "suggest", "indicate", "recall", "observe"} and not any(
+                c.dep_ == "ccomp" for c in children):
             return False  # "gunmen believed to belong to …" is not an attribution
         if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in children) and not any(
                 c.dep_ == "agent" for c in children) and verb.dep_ not in {"ROOT", "conj", "ccomp"}:
@@ -330,7 +362,12 @@ class _Builder:
             return False  # no content, or a speaker inside its own content (a parse gone wrong)
         if speaker_head.lower_ in _NOT_SPEAKERS or all(t.pos_ in {"DET", "PUNCT", "ADP"} for t in speaker_tokens):
             return False
-        speaker, co_speakers = self.speakers.resolve(speaker_tokens, speaker_head, before=s_start, claims=self.claims)
+        pronoun = len(speaker_tokens) == 1 and speaker_head.lower_ in PRONOUNS
+        if pronoun:  # resolved once every claim is known (resolve_pronouns)
+            speaker, co_speakers = speaker_head.text, []
+        else:
+            speaker, co_speakers = self.speakers.resolve(speaker_tokens, speaker_head, before=s_start,
+                                                         claims=self.claims)
         if not speaker:
             return False
         c_start, c_end = content
@@ -343,7 +380,28 @@ class _Builder:
             cue_end=cue_chars[1], content_start=c_start, content_end=c_end, co_speakers=co_speakers,
             sentence=self.sentences.index(cue_token.i) if cue_token is not None else 0,
         ))
+        if pronoun:
+            self._pending.append(self.claims[-1])
         return True
+
+    def resolve_pronouns(self) -> None:
+        """Each pronoun speaker → the nearest earlier compatible speaker or subject, in reading order, among the
+        claims of all passes (a quote's "she said" can refer to a person whose own claim a later pass found).
+        A pronoun with no antecedent drops its claim."""
+        if not self._pending:
+            return
+        pending = {id(c) for c in self._pending}
+        known = sorted((c for c in self.claims if id(c) not in pending), key=lambda c: c.speaker_start)
+        dropped = set()
+        for claim in sorted(self._pending, key=lambda c: c.speaker_start):
+            name = self.speakers.resolve_pronoun(claim.speaker_text, before=claim.speaker_start, claims=known)
+            if name:
+                claim.speaker = name
+                known.append(claim)
+            else:
+                dropped.add(id(claim))
+        self.claims = [c for c in self.claims if id(c) not in dropped]
+        self._pending = []
 
     # -- passes ----------------------------------------------------------------------------------
     def quote_pass(self) -> None:
@@ -478,6 +536,7 @@ def extract_claims(doc: Doc, mentions: list[dict], lexicon: CueLexicon) -> list[
     builder.quote_pass()
     builder.verb_pass()
     builder.phrase_pass()
+    builder.resolve_pronouns()
     claims = sorted(builder.claims, key=lambda c: (c.start_char, c.cue_start))
     claims = _drop_nested_duplicates(claims, named=lambda c: builder.speakers.is_named(c.speaker))
     assign_status(builder.sentences.spans, claims)
