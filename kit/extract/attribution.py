@@ -36,6 +36,9 @@ _TRAILING_CUES = {"reports": "report", "says": "say", "adds": "add", "writes": "
 # of a cue repeated hundreds of times would otherwise cost its length squared (each cue reads its whole span).
 MAX_CUES_PER_SENTENCE = 16
 _TOLL_VERBS = {"put", "give", "raise", "revise"}
+# What a speaker issues, sends or posts: "X released a statement saying Y" — X speaks, not the statement.
+_DOCUMENTS = {"statement", "letter", "email", "e-mail", "message", "memo", "release", "tweet", "post", "note",
+              "video", "ad", "advertisement", "op-ed", "column", "essay", "report", "filing", "communique", "text"}
 # Prepositions that open an adjunct of the saying, not its content ("said in a statement", "said on Monday");
 # not "of", "about", "for", "to" ("accused X of Y", "warned about Y", "called for Y", "responded to Y").
 _ADJUNCT_PREPS = {"in", "on", "at", "during", "via", "through", "after", "following", "with", "from", "before"}
@@ -139,7 +142,15 @@ class _Builder:
         if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "dep", "acl"} or verb.head.i == verb.i:
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return verb.head  # "the state news agency reporting …"
+            noun = verb.head
+            if noun.dep_ == "pobj" and lemma_of(noun.head.head) in _DOCUMENTS:
+                noun = noun.head.head  # "a letter to the envoy saying …": the letter says it
+            if lemma_of(noun) in _DOCUMENTS and noun.dep_ in {"dobj", "pobj"}:
+                issuer = noun.head.head if noun.dep_ == "pobj" else noun.head  # "X issued a statement saying …"
+                subject = self._subject(issuer) if issuer.pos_ in {"VERB", "AUX"} else None
+                if subject is not None:
+                    return subject
+            return noun  # "the state news agency reporting …"
         left = [t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i]]
         if verb.dep_ == "conj" and ("and" in left or "but" in left) and self._subject(verb.head) is not None:
             return self._subject(verb.head)  # "X took Aleppo and claimed to have …"
@@ -427,14 +438,28 @@ class _Builder:
             content, split = (quote.inner_start, quote.inner_end), False
             if n + 1 < len(self.quotes):  # a split quote: "A," he said, "B."
                 following = self.quotes[n + 1]
-                gap = self.text[quote.end : following.start]
-                if len(gap) < 60 and quote.end < verb.idx < following.start and "\n" not in gap:
+                if self._continues(quote, following, verb):
                     content, split = (quote.inner_start, following.inner_end), True
                     merged.add(n + 1)
             cue = self._cue_tokens(verb)
             if self._add(speaker[0], speaker[1], cue, span_chars(cue), content,
                          self.lexicon.verbs[self._cue_lemma(verb)], split=split, kind="direct"):
                 self.used_cues.add(verb.i)
+
+    def _continues(self, quote, following, verb: Token) -> bool:
+        """Is `following` the second part of a quote split by its cue? "A," he said, "B." or "A," said X, a nurse
+        from the north. "B." — in the same paragraph, the cue between them, the second part in the cue's sentence
+        or the next, and not itself the quote of another cue ("A," he said. "B," she replied.)."""
+        gap = self.text[quote.end : following.start]
+        if len(gap) > 200 or "\n" in gap or not quote.end < verb.idx < following.start:
+            return False
+        start = self._token_from(following.inner_start)
+        if start is None or self.sentences.index(start.i) > self.sentences.index(verb.i) + 1:
+            return False
+        if self.text[following.inner_start : following.inner_end].rstrip().endswith((".", "?", "!")):
+            return True
+        after = self._token_from(following.end)
+        return after is None or self._cue_near(after, forward=True, limit=6) is None
 
     def _cue_tokens(self, verb: Token, *, preps: set[str] = frozenset()) -> list[Token]:
         """The cue verb with the particles (and, for "call on/for", the preposition) right after it: one run of

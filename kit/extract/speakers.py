@@ -188,11 +188,19 @@ class SpeakerResolver:
         first = name.split()[0].lower() if name.split() else ""
         return given_name_genders().get(first)
 
-    def _agrees(self, pronoun: str, name: str) -> bool:
+    def _agrees(self, pronoun: str, name: str, at: int | None = None) -> bool:
+        """Can `pronoun` stand for `name` (written at character `at`: a title right before it tells the sex of that
+        mention, "Mrs. X" being another person than "Mr. X")?"""
         wanted = _PRONOUN_SEX.get(pronoun)
         if wanted is None:
             return True
-        found = self.sex(name)
+        found = None
+        if at is not None:
+            before = self.text[max(0, at - 6) : at].split()
+            found = _TITLE_SEX.get(before[-1].lower()) if before else None
+            if found is None:
+                found = self.sex(name, self.text[at : at + 40].split(",")[0])
+        found = found or self.sex(name)
         return found is None or found == wanted
 
     def _phrase(self, tokens: list[Token]) -> str:
@@ -247,9 +255,9 @@ class SpeakerResolver:
             if label in wanted or None in wanted:
                 k = bisect_left(made, (before,)) - 1  # the latest speaker starting before the pronoun
                 lowest = k - 40  # "she" skips the men who spoke last (a few dozen at most)
-                while k > max(lowest, 0) and not self._agrees(pronoun, made[k][1]):
+                while k > max(lowest, 0) and not self._agrees(pronoun, made[k][1], made[k][0]):
                     k -= 1
-                if k >= 0 and self._agrees(pronoun, made[k][1]):
+                if k >= 0 and self._agrees(pronoun, made[k][1], made[k][0]):
                     options.append(made[k])
         if pronoun in GROUP_PRONOUNS:  # "rebel groups … which they said": a plural subject nearby
             for token in self.doc[max(0, self._token_index(before) - 60) : self._token_index(before)]:
@@ -264,7 +272,8 @@ class SpeakerResolver:
             start = mention["start_char"]
             if start < floor or (found_at is not None and start < found_at):
                 break
-            if mention["label"] not in wanted or speakers.in_content(k) or not self._agrees(pronoun, mention["canonical"]):
+            if mention["label"] not in wanted or speakers.in_content(k) or not self._agrees(
+                    pronoun, mention["canonical"], start):
                 continue
             token = self._token_at(start)
             if token is not None and self._is_subject(token):
@@ -274,7 +283,7 @@ class SpeakerResolver:
             for k in range(bisect_left(self._starts, before - 599), bisect_left(self._starts, before)):
                 mention = self.mentions[k]
                 if (mention["label"] == "PERSON" and not self._quoted(mention["start_char"])
-                        and self._agrees(pronoun, mention["canonical"])):
+                        and self._agrees(pronoun, mention["canonical"], mention["start_char"])):
                     options.append((mention["start_char"], mention["canonical"]))
         if not options:
             return None
