@@ -373,9 +373,10 @@ class _Builder:
             return False  # no content, or a speaker inside its own content (a parse gone wrong)
         if speaker_head.lower_ in _NOT_SPEAKERS or all(t.pos_ in {"DET", "PUNCT", "ADP"} for t in speaker_tokens):
             return False
-        pronoun = len(speaker_tokens) == 1 and speaker_head.lower_ in PRONOUNS
+        bare = re.sub(r"[’']s$", "", speaker_head.lower_)  # "he's said", tokenised as one word
+        pronoun = len(speaker_tokens) == 1 and bare in PRONOUNS
         if pronoun:  # resolved once every claim is known (resolve_pronouns)
-            speaker, co_speakers = speaker_head.text, []
+            speaker, co_speakers = bare, []
         else:
             speaker, co_speakers = self.speakers.resolve(speaker_tokens, speaker_head, before=s_start,
                                                          claims=self.claims)
@@ -405,7 +406,7 @@ class _Builder:
         known = sorted((c for c in self.claims if id(c) not in pending), key=lambda c: c.speaker_start)
         dropped = set()
         for claim in sorted(self._pending, key=lambda c: c.speaker_start):
-            name = self.speakers.resolve_pronoun(claim.speaker_text, before=claim.speaker_start, claims=known)
+            name = self.speakers.resolve_pronoun(claim.speaker, before=claim.speaker_start, claims=known)
             if name:
                 claim.speaker = name
                 known.append(claim)
