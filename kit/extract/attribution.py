@@ -36,6 +36,11 @@ _TRAILING_CUES = {"reports": "report", "says": "say", "adds": "add", "writes": "
 # of a cue repeated hundreds of times would otherwise cost its length squared (each cue reads its whole span).
 MAX_CUES_PER_SENTENCE = 16
 _TOLL_VERBS = {"put", "give", "raise", "revise"}
+# Participles that speak for the subject of whatever verb they hang on ("X vetoed the bill, saying Y"); not
+# "citing X" (X is the source) nor "calling X Y" (an act as often as a statement).
+_SAYING = {"say", "tell", "add", "claim", "warn", "insist", "argue", "note", "stress", "explain", "accuse", "deny",
+           "ask", "write", "announce", "describe", "state", "admit", "acknowledge", "confirm", "allege", "assert",
+           "suggest", "predict", "complain", "emphasize", "emphasise", "reiterate", "maintain", "contend"}
 # What a speaker issues, sends or posts: "X released a statement saying Y" — X speaks, not the statement.
 _DOCUMENTS = {"statement", "letter", "email", "e-mail", "message", "memo", "release", "tweet", "post", "note",
               "video", "ad", "advertisement", "op-ed", "column", "essay", "report", "filing", "communique", "text"}
@@ -94,6 +99,10 @@ class _Builder:
         if any(c.dep_ == "neg" or c.lower_ in {"rarely", "never", "seldom"} for c in token.children):
             return None  # "did not specify", "rarely announces"
         lemma = lemma_of(token)
+        if lemma == "add" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            return None  # "adding to the number displaced": an increase, not a statement
+        if lemma == "ask" and token.dep_ == "relcl":
+            return None  # "a witness, who asked that her name be withheld, said …"
         if lemma in _TOLL_VERBS:  # "officials put the toll at 31": a cue only with a toll (and a number) as object
             toll = any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS and any(t.like_num for t in c.subtree)
                        for c in token.children) or (
@@ -145,7 +154,8 @@ class _Builder:
             noun = verb.head
             if noun.dep_ == "pobj" and lemma_of(noun.head.head) in _DOCUMENTS:
                 noun = noun.head.head  # "a letter to the envoy saying …": the letter says it
-            if lemma_of(noun) in _DOCUMENTS and noun.dep_ in {"dobj", "pobj"}:
+            dated = noun.ent_type_ in {"DATE", "TIME"} and noun.dep_ == "pobj"  # "a statement on Tuesday saying"
+            if dated or lemma_of(noun) in _DOCUMENTS and noun.dep_ in {"dobj", "pobj"}:
                 issuer = noun.head.head if noun.dep_ == "pobj" else noun.head  # "X issued a statement saying …"
                 subject = self._subject(issuer) if issuer.pos_ in {"VERB", "AUX"} else None
                 if subject is not None:
@@ -154,8 +164,8 @@ class _Builder:
         left = [t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i]]
         if verb.dep_ == "conj" and ("and" in left or "but" in left) and self._subject(verb.head) is not None:
             return self._subject(verb.head)  # "X took Aleppo and claimed to have …"
-        if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "dep"} and "," in left and lemma_of(
-                verb) not in {"cite", "quote"}:  # "…, citing X": X is the source (phrase_pass)
+        if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "dep"} and (
+                "," in left or verb.dep_ == "advcl") and lemma_of(verb) in _SAYING:
             head, steps = verb.head, 0  # "X criticised the plan, saying Y": the speaker of any verb it hangs on
             while steps < 3 and head.pos_ in {"VERB", "AUX"}:
                 subject = self._subject(head)
@@ -254,7 +264,8 @@ class _Builder:
             start = max(after, clause[0].left_edge.i)
         end = sent.end
         if self._breaks is None:  # a later participle cue starts a claim of its own
-            self._breaks = [t.i for t in doc if t.tag_ == "VBG" and self._cue_lemma(t) or t.lower_ == "according"]
+            self._breaks = [t.i for t in doc if t.tag_ == "VBG" and t.dep_ != "acl" and self._cue_lemma(t)
+                            or t.lower_ == "according"]  # not "a statement asking …", which is what was said
         k = bisect_right(self._breaks, start)
         if k < len(self._breaks) and self._breaks[k] < sent.end:
             end = self._breaks[k]
@@ -286,7 +297,8 @@ class _Builder:
         clause with a cue and a speaker of its own ("X said Y, but aides said Z")."""
         doc, cut = self.doc, end
         for token in doc[start:end]:
-            own = token.dep_ == "conj" and token.head.i == verb.i and token.pos_ in {"VERB", "AUX"}
+            own = token.dep_ == "conj" and token.head.i == verb.i and token.pos_ in {"VERB", "AUX"} and not any(
+                c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in token.children)  # not "…, and that Z"
             if not own and not (token.dep_ == "conj" and self._cue_lemma(token) and any(
                     c.dep_ in _SUBJECTS and c.i < token.i for c in token.children)):
                 continue
