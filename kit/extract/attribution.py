@@ -152,7 +152,7 @@ class _Builder:
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
             noun = verb.head
-            if noun.dep_ == "pobj" and lemma_of(noun.head.head) in _DOCUMENTS:
+            if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and lemma_of(noun.head.head) in _DOCUMENTS:
                 noun = noun.head.head  # "a letter to the envoy saying …": the letter says it
             dated = noun.ent_type_ in {"DATE", "TIME"} and noun.dep_ == "pobj"  # "a statement on Tuesday saying"
             if dated or lemma_of(noun) in _DOCUMENTS and noun.dep_ in {"dobj", "pobj"}:

@@ -296,9 +296,14 @@ class SpeakerResolver:
         known = self._so_far
         for claim in claims[known.read :]:
             label = self.labels.get(claim.speaker)
+            words = claim.speaker_text.split()
             if label is None:  # a described speaker: "a local official" is a person, "the military" is not
-                head = claim.speaker_text.lower().split()[-1] if claim.speaker_text else ""
-                label = "PERSON" if head in PERSON_NOUNS else "ORG"
+                head = words[-1].lower() if words else ""
+                named = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0].lower(
+                    ) in given_name_genders()  # a full name the entity layer missed
+                label = "PERSON" if head in PERSON_NOUNS or named else "ORG"
+            elif label == "NORP" and len(words) == 1 and words[0][:1].isupper() and not words[0].endswith("s"):
+                label = "PERSON"  # a surname that is also a nationality, as the subject of a cue ("Cuban said")
             insort(known.by_label.setdefault(label, []), (claim.speaker_start, claim.speaker))
             known.add_content(claim.content_start, claim.content_end)
         known.read = len(claims)
