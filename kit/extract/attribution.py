@@ -140,7 +140,12 @@ class _Builder:
     def _subject(self, verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is not None and subject.lower_ in {"that", "which", "who"} and verb.dep_ == "relcl":
-            return verb.head  # "the monitor, which said …"
+            noun = verb.head
+            if lemma_of(noun) in _DOCUMENTS and noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
+                issuer = next((c for c in noun.head.children if c.dep_ in _SUBJECTS), None)
+                if issuer is not None:
+                    return issuer  # "X released a video that said …": X speaks
+            return noun  # "the monitor, which said …"
         if subject is not None:
             return subject
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
