@@ -18,7 +18,7 @@ from .claim_parts import Claim, CueLexicon, span_chars, speaker_tokens, trim_tok
 from .lemmas import lemma as lemma_of
 from .quotes import find_quotes
 from .sentences import Sentences
-from .speakers import PRONOUNS, SpeakerResolver
+from .speakers import MONITOR_NOUNS, OFFICES, PERSON_NOUNS, PRONOUNS, REPRESENTATIVES, SpeakerResolver
 
 __all__ = ["Claim", "extract_claims", "CueLexicon"]
 
@@ -38,6 +38,12 @@ MAX_CUES_PER_SENTENCE = 16
 _TOLL_VERBS = {"put", "give", "raise", "revise"}
 # Participles that speak for the subject of whatever verb they hang on ("X vetoed the bill, saying Y"); not
 # "citing X" (X is the source) nor "calling X Y" (an act as often as a statement).
+# Common nouns that can speak themselves ("the agency reporting …", "a spokesman saying …").
+_SPEAKING_NOUNS = PERSON_NOUNS | REPRESENTATIVES | OFFICES | MONITOR_NOUNS | {
+    "agency", "group", "army", "government", "police", "military", "media", "newspaper", "paper", "television",
+    "channel", "network", "broadcaster", "outlet", "committee", "party", "campaign", "organization", "organisation",
+    "force", "forces", "militia", "rebel", "rebels", "authority", "authorities", "people", "person", "resident",
+    "residents", "witness", "witnesses", "group", "coalition", "alliance", "team", "lawyer", "attorney", "aide", "aides"}
 _SAYING = {"say", "tell", "add", "claim", "warn", "insist", "argue", "note", "stress", "explain", "accuse", "deny",
            "ask", "write", "announce", "describe", "state", "admit", "acknowledge", "confirm", "allege", "assert",
            "suggest", "predict", "complain", "emphasize", "emphasise", "reiterate", "maintain", "contend"}
@@ -160,7 +166,9 @@ class _Builder:
             if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and lemma_of(noun.head.head) in _DOCUMENTS:
                 noun = noun.head.head  # "a letter to the envoy saying …": the letter says it
             dated = noun.ent_type_ in {"DATE", "TIME"} and noun.dep_ == "pobj"  # "a statement on Tuesday saying"
-            if dated or lemma_of(noun) in _DOCUMENTS and noun.dep_ in {"dobj", "pobj"}:
+            carried = (lemma_of(noun) in _DOCUMENTS or noun.pos_ == "NOUN" and not self._mention_at(noun)
+                       and lemma_of(noun) not in _SPEAKING_NOUNS)  # "carrying signs saying …": who carries them
+            if dated or carried and noun.dep_ in {"dobj", "pobj"}:
                 issuer = noun.head.head if noun.dep_ == "pobj" else noun.head  # "X issued a statement saying …"
                 subject = self._subject(issuer) if issuer.pos_ in {"VERB", "AUX"} else None
                 if subject is not None:
