@@ -2,10 +2,13 @@
 
 Structures: "X said (that) Y", "Y, X said", "Y, said X", "X told reporters (that) Y", "According to X, Y",
 "Y, according to X", "Y, citing X", "X claimed to have Y", "X reported Y", "Y was reported by X",
-"X called Z W" / "X called on Z to W", participles that inherit the speaker ("…, adding that Y"), and direct
-quotes (before or after the cue, split around it, over several sentences or paragraphs, unbalanced).
-Speakers are linked to canonical entities; pronouns and definite descriptions ("the source") to what came
-before. Status: see `kit.extract.status`.
+"X called Z W" / "X called on Z to W", participles that inherit the speaker ("…, adding that Y", and of any verb:
+"X vetoed the bill, saying Y"; "X issued a statement saying Y" and "X released a video that said Y" speak for X),
+"X asked whether Y", and direct quotes (before or after the cue, split around it — also '"A," said X, a nurse. "B."'
+— over several sentences or paragraphs, unbalanced). Content stops before a clause coordinated with the cue ("X
+said Y and praised Z") or another speaker's ("…, but aides said Z"). Speakers are linked to canonical entities;
+definite descriptions ("the source") to what came before; pronouns, once every pass is done, to the nearest earlier
+compatible speaker or subject (`SpeakerResolver.resolve_pronoun`). Status: see `kit.extract.status`.
 """
 from __future__ import annotations
 
@@ -43,7 +46,7 @@ _SPEAKING_NOUNS = PERSON_NOUNS | REPRESENTATIVES | OFFICES | MONITOR_NOUNS | {
     "agency", "group", "army", "government", "police", "military", "media", "newspaper", "paper", "television",
     "channel", "network", "broadcaster", "outlet", "committee", "party", "campaign", "organization", "organisation",
     "force", "forces", "militia", "rebel", "rebels", "authority", "authorities", "people", "person", "resident",
-    "residents", "witness", "witnesses", "group", "coalition", "alliance", "team", "lawyer", "attorney", "aide", "aides"}
+    "residents", "witness", "witnesses", "coalition", "alliance", "team", "lawyer", "attorney", "aide", "aides"}
 _SAYING = {"say", "tell", "add", "claim", "warn", "insist", "argue", "note", "stress", "explain", "accuse", "deny",
            "ask", "write", "announce", "describe", "state", "admit", "acknowledge", "confirm", "allege", "assert",
            "suggest", "predict", "complain", "emphasize", "emphasise", "reiterate", "maintain", "contend"}

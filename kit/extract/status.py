@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["assign_status", "status_patterns", "STRENGTH"]
 
 _REFERS_BACK = re.compile(r"\b(the|these|those|that|this) (casualty )?(figures?|claims?|tolls?|accounts?|reports?|numbers?)\b", re.I)
-_DENIAL_CUE = re.compile(r"(den(y|ie)|disput|contradict|refut)", re.I)
+_DENIAL_CUE = re.compile(r"(den(y|ie)|disput|contradict|refut)", re.IGNORECASE)
 _COMMON = {"that", "this", "these", "those", "with", "from", "have", "been", "were", "would", "could", "should",
            "their", "there", "they", "them", "what", "which", "when", "where", "will", "about", "after", "before",
            "into", "than", "then", "also", "some", "such", "only", "other", "being", "said", "says", "more", "most"}
@@ -98,7 +98,7 @@ def assign_status(sentences: list[Span], claims: list["Claim"]) -> None:
                 _upgrade(claim, "disputed", answer)
 
 
-def _contradiction(claim: "Claim", denials: list[tuple[int, int, str, str, set[str]]]) -> str | None:
+def _contradiction(claim: Claim, denials: list[tuple[int, int, str, str, set[str]]]) -> str | None:
     """The cue of another speaker's denial of the same thing, after the claim, in its sentence or the next: the
     denial shares a content word with the claim ("X said 40 fighters were killed. Y denied any fighters died")."""
     words = None
