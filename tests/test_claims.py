@@ -206,3 +206,8 @@ def test_rejecting_an_act_does_not_dispute_an_earlier_claim(nlp):
     found = claims(nlp, "The ruling party said it regretted the decision. The rebels rejected the peace agreements "
                         "signed in the capital.")
     assert next(c for c in found if "regretted" in c["content"])["status"] == "reported"
+
+
+def test_a_full_name_outside_the_gazetteer_without_its_apposition(nlp):
+    claim = one(nlp, "Dorota Wyszynska, a nurse at the district clinic, told reporters that the wards were full.")
+    assert claim["speaker"] == "Dorota Wyszynska" and claim["speaker_text"].startswith("Dorota Wyszynska, a nurse")

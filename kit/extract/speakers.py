@@ -164,7 +164,8 @@ class SpeakerResolver:
             earlier = self._described(monitor or head, claims)
             if earlier:
                 return earlier, []
-        return self._phrase(words), []
+        name = _leading_name(tokens)
+        return (name or self._phrase(words)), []
 
     def resolve_pronoun(self, pronoun: str, *, before: int, claims: list[Claim]) -> str | None:
         """The name a lone pronoun speaker stands for, given the claims before it (a list that only grows)."""
@@ -327,6 +328,20 @@ class SpeakerResolver:
                 return False
             token, steps = token.head, steps + 1
         return False
+
+
+def _leading_name(tokens: list[Token]) -> str | None:
+    """"Dorota Nowak, a nurse at the clinic" → "Dorota Nowak": a full name the entity layer missed, before its
+    apposition (two to four capitalised proper nouns, then a comma)."""
+    run = []
+    for token in tokens:
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            run.append(token)
+            continue
+        break
+    if 2 <= len(run) <= 4 and len(tokens) > len(run) and tokens[len(run)].text == ",":
+        return " ".join(t.text for t in run)
+    return None
 
 
 class _Speakers:
