@@ -127,3 +127,87 @@ def test_acts_and_adjuncts_are_not_claims(nlp):
     found = claims(nlp, "Shells fell all night, one resident said, speaking on condition of anonymity.")
     assert [c["content"] for c in found] == ["Shells fell all night"]
     assert found[0]["speaker"] == "resident"
+
+
+# -- issue 10: classes seen on real text, in made-up sentences ------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # a participle clause speaks for the subject of whatever verb it hangs on
+    ("The governor vetoed the bill on Friday, saying that it would empty the pension fund.", "governor",
+     "it would empty the pension fund"),
+    ("The mayor echoed those worries, saying the city could not afford another closure.", "mayor",
+     "the city could not afford another closure"),
+    # a statement or letter "saying" speaks for who issued it
+    ("The Karam Observatory issued a statement on Tuesday saying the dam had been shelled.", "Karam Observatory",
+     "the dam had been shelled"),
+    ("She asked whether the council would delay the vote until spring.", None, "the council would delay the vote"),
+])
+def test_participles_and_new_cues(nlp, text, speaker, content):
+    found = claims(nlp, "Maria Kowalski chaired the meeting. " + text)
+    claim = next(c for c in found if content in c["content"])
+    assert speaker is None or speaker in claim["speaker"]
+    assert claim["speaker"] != "city"
+
+
+def test_content_stops_at_a_clause_coordinated_with_the_cue(nlp):
+    found = claims(nlp, "Yusuf Karimov said the deal was dead and he would vote against it, but aides said he "
+                        "might change his mind.")
+    first = next(c for c in found if c["speaker"] == "Yusuf Karimov")
+    assert first["content"].endswith("vote against it") and "aides" not in first["content"]
+    assert any(c["speaker_text"] == "aides" and "change his mind" in c["content"] for c in found)
+
+
+def test_split_quote_over_a_sentence_end_and_a_long_cue_clause(nlp):
+    text = ("“We will stay in the valley,” said Yusuf Karimov, a farmer from a village north of the dam. "
+            "“Our fields are all we have left.”")
+    claim = one(nlp, text)
+    assert claim["speaker"] == "Yusuf Karimov" and claim["kind"] == "direct"
+    assert claim["content"].startswith("We will stay") and claim["content"].endswith("all we have left.")
+
+
+def test_a_second_quote_of_another_speaker_is_not_joined(nlp):
+    found = claims(nlp, "“The bridge is open,” Yusuf Karimov said. “It is not,” the police chief replied.")
+    karimov = next(c for c in found if c["speaker"] == "Yusuf Karimov")
+    assert "It is not" not in karimov["content"]
+
+
+def test_doubled_apostrophes_are_quotation_marks(nlp):
+    claim = one(nlp, "''We will not back down from this fight,'' Yusuf Karimov said. ''The town is with us.''")
+    assert claim["speaker"] == "Yusuf Karimov" and claim["kind"] == "direct"
+    assert claim["content"].startswith("We will not back down") and "The town is with us" in claim["content"]
+
+
+def test_pronoun_resolution_agrees_in_sex_and_sees_every_pass(nlp):
+    text = ("Maria Kowalski met Peter Karimov in the capital on Monday. Karimov said the talks had failed. "
+            "“We expected more from this meeting,” she said.")
+    quote = next(c for c in claims(nlp, text) if c["content"].startswith("We expected"))
+    assert quote["speaker"] == "Maria Kowalski" and quote["speaker_text"] == "she"
+
+
+def test_title_tells_the_sex_of_a_mention(nlp):
+    text = ("Mrs. Hadley spoke after Mr. Okafor. Mr. Okafor said the plan was sound. "
+            "“It will not survive the winter,” she said.")
+    quote = next(c for c in claims(nlp, text) if c["content"].startswith("It will not"))
+    assert "Okafor" not in quote["speaker"]
+
+
+def test_a_denial_by_another_party_disputes_the_claim(nlp):
+    found = claims(nlp, "The army said it had killed 40 fighters near the dam. The rebels denied that any fighters "
+                        "had died.")
+    army = next(c for c in found if c["speaker"] == "army")
+    assert army["status"] == "disputed" and army["status_evidence"] == "denied"
+    assert next(c for c in found if c["speaker"] == "rebels")["status"] == "denied"
+    unrelated = claims(nlp, "The army said it had killed 40 fighters near the dam. The rebels denied shelling the "
+                            "market.")
+    assert next(c for c in unrelated if c["speaker"] == "army")["status"] == "reported"
+
+
+def test_rejecting_an_act_does_not_dispute_an_earlier_claim(nlp):
+    found = claims(nlp, "The ruling party said it regretted the decision. The rebels rejected the peace agreements "
+                        "signed in the capital.")
+    assert next(c for c in found if "regretted" in c["content"])["status"] == "reported"
+
+
+def test_a_full_name_outside_the_gazetteer_without_its_apposition(nlp):
+    claim = one(nlp, "Dorota Wyszynska, a nurse at the district clinic, told reporters that the wards were full.")
+    assert claim["speaker"] == "Dorota Wyszynska" and claim["speaker_text"].startswith("Dorota Wyszynska, a nurse")

@@ -2,10 +2,13 @@
 
 Structures: "X said (that) Y", "Y, X said", "Y, said X", "X told reporters (that) Y", "According to X, Y",
 "Y, according to X", "Y, citing X", "X claimed to have Y", "X reported Y", "Y was reported by X",
-"X called Z W" / "X called on Z to W", participles that inherit the speaker ("…, adding that Y"), and direct
-quotes (before or after the cue, split around it, over several sentences or paragraphs, unbalanced).
-Speakers are linked to canonical entities; pronouns and definite descriptions ("the source") to what came
-before. Status: see `kit.extract.status`.
+"X called Z W" / "X called on Z to W", participles that inherit the speaker ("…, adding that Y", and of any verb:
+"X vetoed the bill, saying Y"; "X issued a statement saying Y" and "X released a video that said Y" speak for X),
+"X asked whether Y", and direct quotes (before or after the cue, split around it — also '"A," said X, a nurse. "B."'
+— over several sentences or paragraphs, unbalanced). Content stops before a clause coordinated with the cue ("X
+said Y and praised Z") or another speaker's ("…, but aides said Z"). Speakers are linked to canonical entities;
+definite descriptions ("the source") to what came before; pronouns, once every pass is done, to the nearest earlier
+compatible speaker or subject (`SpeakerResolver.resolve_pronoun`). Status: see `kit.extract.status`.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from .claim_parts import Claim, CueLexicon, span_chars, speaker_tokens, trim_tok
 from .lemmas import lemma as lemma_of
 from .quotes import find_quotes
 from .sentences import Sentences
-from .speakers import SpeakerResolver
+from .speakers import MONITOR_NOUNS, OFFICES, PERSON_NOUNS, PRONOUNS, REPRESENTATIVES, SpeakerResolver
 from .status import assign_status
 
 __all__ = ["Claim", "extract_claims", "CueLexicon"]
@@ -37,6 +40,20 @@ _TRAILING_CUES = {"reports": "report", "says": "say", "adds": "add", "writes": "
 # of a cue repeated hundreds of times would otherwise cost its length squared (each cue reads its whole span).
 MAX_CUES_PER_SENTENCE = 16
 _TOLL_VERBS = {"put", "give", "raise", "revise"}
+# Participles that speak for the subject of whatever verb they hang on ("X vetoed the bill, saying Y"); not
+# "citing X" (X is the source) nor "calling X Y" (an act as often as a statement).
+# Common nouns that can speak themselves ("the agency reporting …", "a spokesman saying …").
+_SPEAKING_NOUNS = PERSON_NOUNS | REPRESENTATIVES | OFFICES | MONITOR_NOUNS | {
+    "agency", "group", "army", "government", "police", "military", "media", "newspaper", "paper", "television",
+    "channel", "network", "broadcaster", "outlet", "committee", "party", "campaign", "organization", "organisation",
+    "force", "forces", "militia", "rebel", "rebels", "authority", "authorities", "people", "person", "resident",
+    "residents", "witness", "witnesses", "coalition", "alliance", "team", "lawyer", "attorney", "aide", "aides"}
+_SAYING = {"say", "tell", "add", "claim", "warn", "insist", "argue", "note", "stress", "explain", "accuse", "deny",
+           "ask", "write", "announce", "describe", "state", "admit", "acknowledge", "confirm", "allege", "assert",
+           "suggest", "predict", "complain", "emphasize", "emphasise", "reiterate", "maintain", "contend"}
+# What a speaker issues, sends or posts: "X released a statement saying Y" — X speaks, not the statement.
+_DOCUMENTS = {"statement", "letter", "email", "e-mail", "message", "memo", "release", "tweet", "post", "note",
+              "video", "ad", "advertisement", "op-ed", "column", "essay", "report", "filing", "communique", "text"}
 # Prepositions that open an adjunct of the saying, not its content ("said in a statement", "said on Monday");
 # not "of", "about", "for", "to" ("accused X of Y", "warned about Y", "called for Y", "responded to Y").
 _ADJUNCT_PREPS = {"in", "on", "at", "during", "via", "through", "after", "following", "with", "from", "before"}
@@ -65,6 +82,7 @@ class _Builder:
         self._breaks: list[int] | None = None  # tokens where a claim of their own starts (see _content)
         self._trailing: dict[int, list[tuple[int, int, int]]] = {}  # sentence start → its trailing cues
         self._spent: dict[int, int] = {}  # sentence number → cues looked at (see MAX_CUES_PER_SENTENCE)
+        self._pending: list[Claim] = []  # claims whose speaker is a pronoun, resolved after all passes
 
     # -- small helpers ---------------------------------------------------------------------------
     def _spend(self, i: int) -> bool:
@@ -91,6 +109,10 @@ class _Builder:
         if any(c.dep_ == "neg" or c.lower_ in {"rarely", "never", "seldom"} for c in token.children):
             return None  # "did not specify", "rarely announces"
         lemma = lemma_of(token)
+        if lemma == "add" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            return None  # "adding to the number displaced": an increase, not a statement
+        if lemma == "ask" and token.dep_ == "relcl":
+            return None  # "a witness, who asked that her name be withheld, said …"
         if lemma in _TOLL_VERBS:  # "officials put the toll at 31": a cue only with a toll (and a number) as object
             toll = any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS and any(t.like_num for t in c.subtree)
                        for c in token.children) or (
@@ -122,13 +144,18 @@ class _Builder:
     def _kind(self, start: int, end: int) -> str:
         if any(q.inner_start <= start + 1 and q.inner_end >= end - 1 for q in self.quotes):
             return "direct"
-        return "mixed" if re.search(r"[“”\"]", self.text[start:end]) else "indirect"
+        return "mixed" if re.search(r"[“”\"]|''", self.text[start:end]) else "indirect"
 
     # -- speakers --------------------------------------------------------------------------------
     def _subject(self, verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is not None and subject.lower_ in {"that", "which", "who"} and verb.dep_ == "relcl":
-            return verb.head  # "the monitor, which said …"
+            noun = verb.head
+            if lemma_of(noun) in _DOCUMENTS and noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
+                issuer = next((c for c in noun.head.children if c.dep_ in _SUBJECTS), None)
+                if issuer is not None:
+                    return issuer  # "X released a video that said …": X speaks
+            return noun  # "the monitor, which said …"
         if subject is not None:
             return subject
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -139,10 +166,31 @@ class _Builder:
         if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "dep", "acl"} or verb.head.i == verb.i:
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return verb.head  # "the state news agency reporting …"
+            noun = verb.head
+            if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and lemma_of(noun.head.head) in _DOCUMENTS:
+                noun = noun.head.head  # "a letter to the envoy saying …": the letter says it
+            dated = noun.ent_type_ in {"DATE", "TIME"} and noun.dep_ == "pobj"  # "a statement on Tuesday saying"
+            carried = (lemma_of(noun) in _DOCUMENTS or noun.pos_ == "NOUN" and not self._mention_at(noun)
+                       and lemma_of(noun) not in _SPEAKING_NOUNS)  # "carrying signs saying …": who carries them
+            if dated or carried and noun.dep_ in {"dobj", "pobj"}:
+                issuer = noun.head.head if noun.dep_ == "pobj" else noun.head  # "X issued a statement saying …"
+                subject = self._subject(issuer) if issuer.pos_ in {"VERB", "AUX"} else None
+                if subject is not None:
+                    return subject
+            return noun  # "the state news agency reporting …"
         left = [t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i]]
         if verb.dep_ == "conj" and ("and" in left or "but" in left) and self._subject(verb.head) is not None:
             return self._subject(verb.head)  # "X took Aleppo and claimed to have …"
+        if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "dep"} and (
+                "," in left or verb.dep_ == "advcl") and lemma_of(verb) in _SAYING:
+            head, steps = verb.head, 0  # "X criticised the plan, saying Y": the speaker of any verb it hangs on
+            while steps < 3 and head.pos_ in {"VERB", "AUX"}:
+                subject = self._subject(head)
+                if subject is not None and subject.i < verb.i:
+                    return subject
+                if head.dep_ not in {"conj", "advcl", "xcomp"} or head.head.i == head.i:
+                    break
+                head, steps = head.head, steps + 1
         head, steps = verb.head, 0
         while steps < 4:
             if self._cue_lemma(head) and self._subject(head) is not None:
@@ -199,7 +247,10 @@ class _Builder:
         return picked if picked and picked[-1].pos_ in {"NOUN", "PROPN"} else None
 
     def _speaker(self, verb: Token) -> tuple[Token, list[Token]] | None:
-        subject = self._subject(verb) or self._inherited_subject(verb)
+        subject = self._subject(verb)
+        if subject is not None and verb.tag_ == "VBG" and subject.i > verb.i:
+            subject = None  # "…, saying the city could not pay": the city is the content's subject
+        subject = subject or self._inherited_subject(verb)
         if subject is not None:
             own = {t.i for t in verb.subtree} if subject.i < verb.i and verb.dep_ == "acl" else set()
             tokens = trim_tokens([t for t in speaker_tokens(subject) if t.i not in own])
@@ -230,11 +281,12 @@ class _Builder:
             start = max(after, clause[0].left_edge.i)
         end = sent.end
         if self._breaks is None:  # a later participle cue starts a claim of its own
-            self._breaks = [t.i for t in doc if t.tag_ == "VBG" and self._cue_lemma(t) or t.lower_ == "according"]
+            self._breaks = [t.i for t in doc if t.tag_ == "VBG" and t.dep_ != "acl" and self._cue_lemma(t)
+                            or t.lower_ == "according"]  # not "a statement asking …", which is what was said
         k = bisect_right(self._breaks, start)
         if k < len(self._breaks) and self._breaks[k] < sent.end:
             end = self._breaks[k]
-        end = min(end, self._trailing_boundary(verb, sent))
+        end = min(end, self._trailing_boundary(verb, sent), self._coordinated(verb, start, end))
         listener = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} and lemma == "tell" for t in c.subtree}
         post = trim_tokens([t for t in doc[start:end] if t.i not in listener])  # "told the Miami Herald that …"
         while post and (post[0].lower_ in {"that", ",", ":"} or (post[0].tag_ == "VBG" and self._cue_lemma(post[0]))):
@@ -256,6 +308,24 @@ class _Builder:
         if pre_ok:
             return span_chars(pre)
         return None
+
+    def _coordinated(self, verb: Token, start: int, end: int) -> int:
+        """Content stops before a clause coordinated with the cue ("X said Y and praised Z") or a coordinated
+        clause with a cue and a speaker of its own ("X said Y, but aides said Z")."""
+        doc, cut = self.doc, end
+        for token in doc[start:end]:
+            own = token.dep_ == "conj" and token.head.i == verb.i and token.pos_ in {"VERB", "AUX"} and not any(
+                c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in token.children)  # not "…, and that Z"
+            if not own and not (token.dep_ == "conj" and self._cue_lemma(token) and any(
+                    c.dep_ in _SUBJECTS and c.i < token.i for c in token.children)):
+                continue
+            left = token.left_edge.i
+            while left > start and (doc[left - 1].dep_ == "cc" or doc[left - 1].is_punct):
+                left -= 1
+            if left > start:
+                cut = min(cut, left)
+                break
+        return cut
 
     def _clause_start(self, sent: Span, first: int) -> int:
         """Where the content of a trailing attribution starts: after an earlier cue's clause, at ", while/and"."""
@@ -302,7 +372,8 @@ class _Builder:
 
     def _attributive(self, verb: Token, lemma: str) -> bool:
         children = list(verb.children)
-        if lemma in {"believe", "fear", "suggest", "indicate"} and not any(c.dep_ == "ccomp" for c in children):
+        if lemma in {"believe", "fear", "suggest", "indicate", "recall", "observe"} and not any(
+                c.dep_ == "ccomp" for c in children):
             return False  # "gunmen believed to belong to …" is not an attribution
         if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in children) and not any(
                 c.dep_ == "agent" for c in children) and verb.dep_ not in {"ROOT", "conj", "ccomp"}:
@@ -331,7 +402,13 @@ class _Builder:
             return False  # no content, or a speaker inside its own content (a parse gone wrong)
         if speaker_head.lower_ in _NOT_SPEAKERS or all(t.pos_ in {"DET", "PUNCT", "ADP"} for t in speaker_tokens):
             return False
-        speaker, co_speakers = self.speakers.resolve(speaker_tokens, speaker_head, before=s_start, claims=self.claims)
+        bare = re.sub(r"[’']s$", "", speaker_head.lower_)  # "he's said", tokenised as one word
+        pronoun = len(speaker_tokens) == 1 and bare in PRONOUNS
+        if pronoun:  # resolved once every claim is known (resolve_pronouns)
+            speaker, co_speakers = bare, []
+        else:
+            speaker, co_speakers = self.speakers.resolve(speaker_tokens, speaker_head, before=s_start,
+                                                         claims=self.claims)
         if not speaker:
             return False
         c_start, c_end = content
@@ -344,7 +421,28 @@ class _Builder:
             cue_end=cue_chars[1], content_start=c_start, content_end=c_end, co_speakers=co_speakers,
             sentence=self.sentences.index(cue_token.i) if cue_token is not None else 0,
         ))
+        if pronoun:
+            self._pending.append(self.claims[-1])
         return True
+
+    def resolve_pronouns(self) -> None:
+        """Each pronoun speaker → the nearest earlier compatible speaker or subject, in reading order, among the
+        claims of all passes (a quote's "she said" can refer to a person whose own claim a later pass found).
+        A pronoun with no antecedent drops its claim."""
+        if not self._pending:
+            return
+        pending = {id(c) for c in self._pending}
+        known = sorted((c for c in self.claims if id(c) not in pending), key=lambda c: c.speaker_start)
+        dropped = set()
+        for claim in sorted(self._pending, key=lambda c: c.speaker_start):
+            name = self.speakers.resolve_pronoun(claim.speaker, before=claim.speaker_start, claims=known)
+            if name:
+                claim.speaker = name
+                known.append(claim)
+            else:
+                dropped.add(id(claim))
+        self.claims = [c for c in self.claims if id(c) not in dropped]
+        self._pending = []
 
     # -- passes ----------------------------------------------------------------------------------
     def quote_pass(self) -> None:
@@ -370,14 +468,28 @@ class _Builder:
             content, split = (quote.inner_start, quote.inner_end), False
             if n + 1 < len(self.quotes):  # a split quote: "A," he said, "B."
                 following = self.quotes[n + 1]
-                gap = self.text[quote.end : following.start]
-                if len(gap) < 60 and quote.end < verb.idx < following.start and "\n" not in gap:
+                if self._continues(quote, following, verb):
                     content, split = (quote.inner_start, following.inner_end), True
                     merged.add(n + 1)
             cue = self._cue_tokens(verb)
             if self._add(speaker[0], speaker[1], cue, span_chars(cue), content,
                          self.lexicon.verbs[self._cue_lemma(verb)], split=split, kind="direct"):
                 self.used_cues.add(verb.i)
+
+    def _continues(self, quote, following, verb: Token) -> bool:
+        """Is `following` the second part of a quote split by its cue? "A," he said, "B." or "A," said X, a nurse
+        from the north. "B." — in the same paragraph, the cue between them, the second part in the cue's sentence
+        or the next, and not itself the quote of another cue ("A," he said. "B," she replied.)."""
+        gap = self.text[quote.end : following.start]
+        if len(gap) > 200 or "\n" in gap or not quote.end < verb.idx < following.start:
+            return False
+        start = self._token_from(following.inner_start)
+        if start is None or self.sentences.index(start.i) > self.sentences.index(verb.i) + 1:
+            return False
+        if self.text[following.inner_start : following.inner_end].rstrip().endswith((".", "?", "!")):
+            return True
+        after = self._token_from(following.end)
+        return after is None or self._cue_near(after, forward=True, limit=6) is None
 
     def _cue_tokens(self, verb: Token, *, preps: set[str] = frozenset()) -> list[Token]:
         """The cue verb with the particles (and, for "call on/for", the preposition) right after it: one run of
@@ -477,6 +589,7 @@ def extract_claims(doc: Doc, mentions: list[dict], lexicon: CueLexicon) -> list[
     builder.quote_pass()
     builder.verb_pass()
     builder.phrase_pass()
+    builder.resolve_pronouns()
     claims = sorted(builder.claims, key=lambda c: (c.start_char, c.cue_start))
     claims = _drop_nested_duplicates(claims, named=lambda c: builder.speakers.is_named(c.speaker))
     assign_status(builder.sentences.spans, claims)

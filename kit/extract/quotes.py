@@ -2,7 +2,8 @@
 
 A quote left open at the end of a paragraph runs on into the next paragraph when that one opens with a
 quotation mark (the newspaper convention for quotes over several paragraphs); otherwise it is closed at
-the paragraph's end. Nothing here raises on odd input.
+the paragraph's end. Two apostrophes ('') stand for a double quotation mark (a convention of some newspaper
+archives). Nothing here raises on odd input.
 """
 from __future__ import annotations
 
@@ -47,6 +48,20 @@ def _opens(text: str, i: int) -> bool:
 
 def find_quotes(text: str) -> list[Quote]:
     """Every quotation in `text`, in order, never overlapping."""
+    if "''" not in text:
+        return _find_quotes(text)
+    # ''…'' : read each pair of apostrophes as one straight double quote, then widen the marks to both characters
+    marked = text.replace("''", "\"'")
+    out = []
+    for q in _find_quotes(marked):
+        inner_start = q.inner_start + (text[q.start : q.start + 2] == "''")
+        end = q.end + (q.balanced and text[q.end - 1 : q.end + 1] == "''")
+        if inner_start < q.inner_end:
+            out.append(Quote(q.start, end, inner_start, q.inner_end, q.balanced))
+    return out
+
+
+def _find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     paragraphs = _paragraphs(text)
     carry: int | None = None  # start of a quote running on from the previous paragraph

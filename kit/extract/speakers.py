@@ -3,7 +3,9 @@
 * an entity in the phrase: a person first ("Observatory director Rami Abdel Rahman"), else an organisation
   ("SANA reporter", "an official at the Homs Health Directorate"), never one inside a verb phrase ("a doctor
   talking to Reuters"); further entities joined by "and" are co-speakers;
-* a pronoun: the nearest earlier speaker or subject of a compatible kind (he/she → person, it → organisation);
+* a pronoun: the nearest earlier speaker or subject of a compatible kind (he/she → person, it → organisation),
+  and for he/she of the same sex when the name or title tells (given names: `data/given_name_genders.tsv`);
+  pronoun speakers are resolved after all claims are found (`resolve_pronoun`), so any earlier claim counts;
 * a definite description ("the source", "the monitor"): the earlier speaker described the same way, or
   the monitor named in the article;
 * "state television/TV/media" → "<Demonym> state television";
@@ -14,19 +16,30 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
+from functools import lru_cache
 from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
+from ..lexicons import data_text
 from .claim_parts import Claim
 from .lemmas import lemma as lemma_of
 from .quotes import find_quotes
 
-__all__ = ["SpeakerResolver"]
+__all__ = ["PRONOUNS", "SpeakerResolver", "given_name_genders"]
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 THING_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them", "we"}
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+_PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_TITLE_SEX = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
+              "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+# Person nouns that tell the sex ("the spokeswoman said … she added").
+_NOUN_SEX = {"spokesman": "m", "spokeswoman": "f", "man": "m", "woman": "f", "father": "m", "mother": "f",
+             "husband": "m", "wife": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f", "boy": "m",
+             "girl": "f", "chairman": "m", "chairwoman": "f", "congressman": "m", "congresswoman": "f",
+             "businessman": "m", "businesswoman": "f", "widow": "f", "grandmother": "f", "grandfather": "m"}
 # Nouns for people who speak for an organisation: "a source at X", "a spokesman for X".
 REPRESENTATIVES = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
                    "representative", "member", "members", "officer", "commander", "director", "head", "chief",
@@ -44,7 +57,18 @@ OFFICES = {"ministry", "office", "bureau", "department", "directorate", "command
 PERSON_NOUNS = {"official", "spokesman", "spokeswoman", "spokesperson", "resident", "activist", "witness", "commander",
                 "doctor", "medic", "source", "minister", "governor", "mayor", "officer", "soldier", "fighter", "man",
                 "woman", "journalist", "reporter", "correspondent", "director", "head", "chief", "leader", "analyst",
-                "survivor", "father", "mother", "farmer", "teacher", "nurse", "volunteer", "envoy"}
+                "survivor", "father", "mother", "farmer", "teacher", "nurse", "volunteer", "envoy"} | set(_NOUN_SEX)
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Lower-cased given name → "m" or "f", for names mostly borne by one sex (data/given_name_genders.tsv)."""
+    out = {}
+    for line in data_text("given_name_genders.tsv").splitlines():
+        if line and not line.startswith("#"):
+            name, _, sex = line.partition("\t")
+            out[name] = sex.strip()
+    return out
 
 
 class SpeakerResolver:
@@ -65,6 +89,7 @@ class SpeakerResolver:
         self._quote_starts = [a for a, _ in spans]
         self._quote_reach = list(accumulate((b for _, b in spans), max))  # the furthest end of the quotations so far
         self._so_far: _Speakers | None = None
+        self._titled: dict[str, str] | None = None  # canonical name → sex, from "Mr."/"Mrs." before a mention
         self._described_upto: dict[tuple[int, str], tuple[int, "Claim | None"]] = {}
 
     # -- mentions ---------------------------------------------------------------------------------
@@ -121,7 +146,7 @@ class SpeakerResolver:
                 return self._state_media(state, inside), sorted(set(co), key=co.index)
             return first["canonical"], sorted(set(co), key=co.index)
         lower = head.lower_
-        if lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS and len(tokens) == 1:
+        if lower in PRONOUNS and len(tokens) == 1:
             return self._antecedent(lower, before, claims), []
         state = _STATE_MEDIA.search(text)
         if state:
@@ -136,7 +161,45 @@ class SpeakerResolver:
             earlier = self._described(monitor or head, claims)
             if earlier:
                 return earlier, []
-        return self._phrase(words), []
+        name = _leading_name(tokens)
+        return (name or self._phrase(words)), []
+
+    def resolve_pronoun(self, pronoun: str, *, before: int, claims: list[Claim]) -> str | None:
+        """The name a lone pronoun speaker stands for, given the claims before it (a list that only grows)."""
+        return self._antecedent(pronoun.lower(), before, claims)
+
+    def sex(self, name: str, text: str = "") -> str | None:
+        """"m", "f" or None: from a title in `text` or before a mention of `name`, a person noun, a given name."""
+        words = (text or name).lower().split()
+        for word in words[:3]:
+            if word in _TITLE_SEX or word in _NOUN_SEX:
+                return _TITLE_SEX.get(word) or _NOUN_SEX[word]
+        if self._titled is None:
+            self._titled = {}
+            for m in self.mentions:
+                if m["label"] == "PERSON":
+                    title = self.text[max(0, m["start_char"] - 6) : m["start_char"]].split()
+                    if title and title[-1].lower() in _TITLE_SEX:
+                        self._titled.setdefault(m["canonical"], _TITLE_SEX[title[-1].lower()])
+        if name in self._titled:
+            return self._titled[name]
+        first = name.split()[0].lower() if name.split() else ""
+        return given_name_genders().get(first)
+
+    def _agrees(self, pronoun: str, name: str, at: int | None = None) -> bool:
+        """Can `pronoun` stand for `name` (written at character `at`: a title right before it tells the sex of that
+        mention, "Mrs. X" being another person than "Mr. X")?"""
+        wanted = _PRONOUN_SEX.get(pronoun)
+        if wanted is None:
+            return True
+        found = None
+        if at is not None:
+            before = self.text[max(0, at - 6) : at].split()
+            found = _TITLE_SEX.get(before[-1].lower()) if before else None
+            if found is None:
+                found = self.sex(name, self.text[at : at + 40].split(",")[0])
+        found = found or self.sex(name)
+        return found is None or found == wanted
 
     def _phrase(self, tokens: list[Token]) -> str:
         words = [t for t in tokens if t.lower_ not in _DETERMINERS] or tokens
@@ -189,7 +252,10 @@ class SpeakerResolver:
         for label, made in speakers.by_label.items():
             if label in wanted or None in wanted:
                 k = bisect_left(made, (before,)) - 1  # the latest speaker starting before the pronoun
-                if k >= 0:
+                lowest = k - 40  # "she" skips the men who spoke last (a few dozen at most)
+                while k > max(lowest, 0) and not self._agrees(pronoun, made[k][1], made[k][0]):
+                    k -= 1
+                if k >= 0 and self._agrees(pronoun, made[k][1], made[k][0]):
                     options.append(made[k])
         if pronoun in GROUP_PRONOUNS:  # "rebel groups … which they said": a plural subject nearby
             for token in self.doc[max(0, self._token_index(before) - 60) : self._token_index(before)]:
@@ -204,7 +270,8 @@ class SpeakerResolver:
             start = mention["start_char"]
             if start < floor or (found_at is not None and start < found_at):
                 break
-            if mention["label"] not in wanted or speakers.in_content(k):
+            if mention["label"] not in wanted or speakers.in_content(k) or not self._agrees(
+                    pronoun, mention["canonical"], start):
                 continue
             token = self._token_at(start)
             if token is not None and self._is_subject(token):
@@ -213,7 +280,8 @@ class SpeakerResolver:
         if not options and wanted == {"PERSON"}:  # the nearest person named before, outside quotations
             for k in range(bisect_left(self._starts, before - 599), bisect_left(self._starts, before)):
                 mention = self.mentions[k]
-                if mention["label"] == "PERSON" and not self._quoted(mention["start_char"]):
+                if (mention["label"] == "PERSON" and not self._quoted(mention["start_char"])
+                        and self._agrees(pronoun, mention["canonical"], mention["start_char"])):
                     options.append((mention["start_char"], mention["canonical"]))
         if not options:
             return None
@@ -226,9 +294,14 @@ class SpeakerResolver:
         known = self._so_far
         for claim in claims[known.read :]:
             label = self.labels.get(claim.speaker)
+            words = claim.speaker_text.split()
             if label is None:  # a described speaker: "a local official" is a person, "the military" is not
-                head = claim.speaker_text.lower().split()[-1] if claim.speaker_text else ""
-                label = "PERSON" if head in PERSON_NOUNS else "ORG"
+                head = words[-1].lower() if words else ""
+                named = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0].lower(
+                    ) in given_name_genders()  # a full name the entity layer missed
+                label = "PERSON" if head in PERSON_NOUNS or named else "ORG"
+            elif label == "NORP" and len(words) == 1 and words[0][:1].isupper() and not words[0].endswith("s"):
+                label = "PERSON"  # a surname that is also a nationality, as the subject of a cue ("Cuban said")
             insort(known.by_label.setdefault(label, []), (claim.speaker_start, claim.speaker))
             known.add_content(claim.content_start, claim.content_end)
         known.read = len(claims)
@@ -252,6 +325,20 @@ class SpeakerResolver:
                 return False
             token, steps = token.head, steps + 1
         return False
+
+
+def _leading_name(tokens: list[Token]) -> str | None:
+    """"Dorota Nowak, a nurse at the clinic" → "Dorota Nowak": a full name the entity layer missed, before its
+    apposition (two to four capitalised proper nouns, then a comma)."""
+    run = []
+    for token in tokens:
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            run.append(token)
+            continue
+        break
+    if 2 <= len(run) <= 4 and len(tokens) > len(run) and tokens[len(run)].text == ",":
+        return " ".join(t.text for t in run)
+    return None
 
 
 class _Speakers:

@@ -2,7 +2,9 @@
 
 Order of strength: denied (the speaker's own denial) > unverified ("without providing evidence") >
 unconfirmed ("there was no independent confirmation", also in the next sentence) > disputed (another party
-rejects it in a later sentence) > claimed (claim, allege) > reported. The words found go to `status_evidence`.
+rejects it in a later sentence, in words — "dismissed the claims" — or with a denial of its own: "The army said it
+killed 40 fighters. The rebels denied losing any.") > claimed (claim, allege) > reported. The words found go to
+`status_evidence`.
 """
 from __future__ import annotations
 
@@ -17,6 +19,10 @@ from .claim_parts import Claim
 __all__ = ["assign_status", "status_patterns", "STRENGTH"]
 
 _REFERS_BACK = re.compile(r"\b(the|these|those|that|this) (casualty )?(figures?|claims?|tolls?|accounts?|reports?|numbers?)\b", re.I)
+_DENIAL_CUE = re.compile(r"(den(y|ie)|disput|contradict|refut)", re.IGNORECASE)
+_COMMON = {"that", "this", "these", "those", "with", "from", "have", "been", "were", "would", "could", "should",
+           "their", "there", "they", "them", "what", "which", "when", "where", "will", "about", "after", "before",
+           "into", "than", "then", "also", "some", "such", "only", "other", "being", "said", "says", "more", "most"}
 STRENGTH = {"denied": 5, "unverified": 4, "unconfirmed": 3, "disputed": 2, "claimed": 1, "reported": 0}
 
 
@@ -56,6 +62,10 @@ def assign_status(sentences: list[Span], claims: list["Claim"]) -> None:
             found_in[n, kind] = _evidence(sentences[n].text, categories)
         return found_in[n, kind]
 
+    # denials by their cue, before any claim is upgraded: (sentence, cue start, speaker, cue)
+    # ("rejected the agreements" rejects an act, not a statement: only deny/dispute/contradict/refute count here)
+    denials = [(c.sentence, c.cue_start, c.speaker, c.cue, _words(c.content)) for c in claims
+               if c.status in {"denied", "disputed"} and _DENIAL_CUE.match(c.cue)]
     for claim in claims:
         if claim.status == "claimed":
             claim.status_evidence = claim.cue
@@ -79,3 +89,25 @@ def assign_status(sentences: list[Span], claims: list["Claim"]) -> None:
             disputed = evidence(n, "disputed") if ahead == 1 else None
             if disputed and (n, claim.speaker) not in speakers_in:
                 _upgrade(claim, *disputed)
+        if claim.status not in {"denied", "disputed"}:
+            answer = _contradiction(claim, denials)
+            if answer:
+                _upgrade(claim, "disputed", answer)
+
+
+def _contradiction(claim: Claim, denials: list[tuple[int, int, str, str, set[str]]]) -> str | None:
+    """The cue of another speaker's denial of the same thing, after the claim, in its sentence or the next: the
+    denial shares a content word with the claim ("X said 40 fighters were killed. Y denied any fighters died")."""
+    words = None
+    for sentence, cue_start, speaker, cue, denied in denials:
+        if (claim.sentence <= sentence <= claim.sentence + 1 and cue_start > claim.cue_start
+                and speaker != claim.speaker and speaker not in claim.co_speakers):
+            words = _words(claim.content) if words is None else words
+            if words & denied:
+                return cue
+    return None
+
+
+def _words(text: str) -> set[str]:
+    """Content words of a text: lower-cased, four letters or more, without the commonest function words."""
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _COMMON}
