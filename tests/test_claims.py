@@ -211,3 +211,18 @@ def test_rejecting_an_act_does_not_dispute_an_earlier_claim(nlp):
 def test_a_full_name_outside_the_gazetteer_without_its_apposition(nlp):
     claim = one(nlp, "Dorota Wyszynska, a nurse at the district clinic, told reporters that the wards were full.")
     assert claim["speaker"] == "Dorota Wyszynska" and claim["speaker_text"].startswith("Dorota Wyszynska, a nurse")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Air strikes on the town killed at least 12 civilians said the Syrian Observatory for Human Rights.",
+     "Syrian Observatory for Human Rights", "Air strikes on the town killed at least 12 civilians"),
+    ("The army took three villages while clashes raged in the east said the observatory which tracks the war.",
+     "observatory", "The army took three villages while clashes raged in the east"),
+    ("The minister said the army had withdrawn from the town.", "minister", "the army had withdrawn from the town"),
+])
+def test_a_cue_without_its_comma_still_finds_the_speaker_after_it(text, speaker, content):
+    import kit
+
+    claims = kit.annotate(text).claims
+    assert len(claims) == 1
+    assert claims.loc[0, "speaker"].lower() == speaker.lower() and claims.loc[0, "content"] == content

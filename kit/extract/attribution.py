@@ -32,6 +32,14 @@ _ADJUNCT_WORDS = {"reporters", "journalists", "statement", "press", "conference"
                   "twitter", "telegram", "facebook", "interview", "briefing", "also", "earlier", "later", "separately",
                   "today", "yesterday", "tonight", "late", "early", "on", "in", "at", "to", "from", "during", "with",
                   "a", "an", "the", "via", "by", "afp", "reuters", "news", "agency", "media", "told"}
+# An inverted cue ("… said the monitor"): its verbs, the nouns that may speak after it, and what may follow them.
+_INVERTING = {"say", "report", "add"}
+_SPEAKING_HEADS = {"source", "official", "spokesman", "spokeswoman", "spokesperson", "ministry", "monitor",
+                   "observatory", "group", "agency", "army", "military", "command", "activist", "witness",
+                   "resident", "correspondent", "reporter", "medic", "doctor", "television", "media", "statement",
+                   "police", "force", "forces", "coalition", "government", "committee", "council", "office"}
+_AFTER_INVERTED = {"which", "who", "whose", "adding", "citing", "quoting", "in", "on", "at", "late", "early",
+                   "earlier", "later", "today", "yesterday", "tonight", "according"}
 _SUBORDINATORS = {"as", "while", "when", "after", "before", "because", "since", "although", "though", "amid", "whereas",
                   "until", "if"}
 _DENIALS = {"deny", "reject", "dismiss", "dispute", "contradict", "refute"}
@@ -80,6 +88,7 @@ class _Builder:
         self._token_starts = [t.idx for t in doc]
         self._cues: dict[int, str | None] = {}  # token index → cue lemma (each token is looked at many times)
         self._breaks: list[int] | None = None  # tokens where a claim of their own starts (see _content)
+        self._inverted_cues: set[int] = set()  # cue verbs whose speaker follows them (see _inverted)
         self._trailing: dict[int, list[tuple[int, int, int]]] = {}  # sentence start → its trailing cues
         self._spent: dict[int, int] = {}  # sentence number → cues looked at (see MAX_CUES_PER_SENTENCE)
         self._pending: list[Claim] = []  # claims whose speaker is a pronoun, resolved after all passes
@@ -246,7 +255,42 @@ class _Builder:
             break
         return picked if picked and picked[-1].pos_ in {"NOUN", "PROPN"} else None
 
+    def _inverted(self, verb: Token) -> list[Token] | None:
+        """The speaker after an inverted cue at the end of a statement, written without the comma that would
+        mark it ("… killed nine people said the monitoring group", "… said the ministry which …"): a name or a
+        speaking noun after "said" that ends the sentence or is followed by a relative or participle clause,
+        not the subject of a clause of its own ("said the army had withdrawn"). With a comma or a quote before the cue,
+        the other rules read it."""
+        if verb.tag_ not in {"VBD", "VBZ"} or lemma_of(verb) not in _INVERTING:
+            return None
+        doc, sent = self.doc, self.sentences.of(verb.i)
+        before = doc[verb.i - 1] if verb.i > sent.start else None
+        if before is None or before.is_punct or before.pos_ == "PRON" or before.lower_ in {"and", "but", "or", "that"}:
+            return None  # "he said the Y …": he speaks; "… and said …": the verb continues a sentence
+        right = []
+        for token in doc[verb.i + 1 : min(sent.end, verb.i + 11)]:  # a name of up to ten words
+            named = self._mention_at(token) is not None
+            if named or token.pos_ in {"ADJ", "NOUN", "PROPN"} or token.text == "-" or (
+                    token.pos_ == "DET" and not right and token.lower_ not in {"which", "that", "what"}):
+                right.append(token)
+            else:
+                break
+        if not right or right[-1].pos_ not in {"NOUN", "PROPN"} and self._mention_at(right[-1]) is None:
+            return None
+        spoken = any(self._mention_at(t) is not None for t in right) or lemma_of(right[-1]) in _SPEAKING_HEADS
+        after = doc[right[-1].i + 1] if right[-1].i + 1 < sent.end else None
+        ends = after is None or after.text in {".", "!", "?", ";"} or after.lower_ in _AFTER_INVERTED \
+            or after.tag_ == "VBG"
+        pre = [t for t in doc[sent.start : verb.i] if not t.is_punct and not t.is_space]
+        if not (spoken and ends and len(pre) >= 4 and self._substantial(pre)):
+            return None
+        self._inverted_cues.add(verb.i)
+        return right
+
     def _speaker(self, verb: Token) -> tuple[Token, list[Token]] | None:
+        inverted = self._inverted(verb)
+        if inverted is not None:
+            return inverted[-1], trim_tokens(inverted)
         subject = self._subject(verb)
         if subject is not None and verb.tag_ == "VBG" and subject.i > verb.i:
             subject = None  # "…, saying the city could not pay": the city is the content's subject
@@ -299,6 +343,8 @@ class _Builder:
         first = min(speaker[0].i, verb.i)
         pre = trim_tokens(list(doc[self._clause_start(sent, first) : first]))
         pre_ok = len(pre) >= 3 and self._substantial(pre)
+        if verb.i in self._inverted_cues and pre_ok:
+            return span_chars(pre)  # "… killed nine people said the monitoring group which …": what precedes
         if post and not clause and pre_ok and _adjunct(post):
             return span_chars(pre)  # "…, the agency said in a later bulletin": what precedes is what was said
         if post and not clause and _adjunct(post) and post[0].tag_ == "VBG":
