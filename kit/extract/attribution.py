@@ -265,8 +265,9 @@ class _Builder:
             return None
         doc, sent = self.doc, self.sentences.of(verb.i)
         before = doc[verb.i - 1] if verb.i > sent.start else None
-        if before is None or before.is_punct or before.pos_ == "PRON" or before.lower_ in {"and", "but", "or", "that"}:
-            return None  # "he said the Y …": he speaks; "… and said …": the verb continues a sentence
+        if before is None or before.is_punct or before.pos_ == "PRON" or before.lower_ in {"and", "but", "or", "that"} \
+                or before.lower_ in {"percent", "cent", "%"}:
+            return None  # "he said the Y …": he speaks; "… and said …": a sentence goes on; "40 percent said Y": a poll
         right = []
         for token in doc[verb.i + 1 : min(sent.end, verb.i + 11)]:  # a name of up to ten words
             named = self._mention_at(token) is not None
