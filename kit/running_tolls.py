@@ -2,7 +2,7 @@
 series of its figures across articles, with the decreases and the jumps flagged.
 
 A series is the tallies over a period (`scope` "period") that count from the same start — the war's beginning
-("since the conflict began in 2011", any figure of 100,000 or more), or one day ("since September 19") — by one
+("since the fighting started in 2014", any figure of 100,000 or more), or one day ("since September 19") — by one
 source (the attributed speaker, or the outlet itself when no one is quoted), for one outcome, victim class and
 place smaller than a country (none for a war's toll), in order of publication; one point per article (its largest figure). Tallies with
 no start of their own ("over the past month") stay out. A point is a

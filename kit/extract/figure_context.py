@@ -19,7 +19,7 @@ _PERPETRATOR_NOUNS = {"attack", "attacks", "airstrike", "airstrikes", "strike", 
                       "bombings", "blast", "explosion", "raid", "raids", "assault", "fire", "clashes", "fighting",
                       "bombardment", "ambush", "bomb", "bombs", "rocket", "rockets", "shell", "shells", "missile",
                       "missiles", "drone", "drones", "massacre", "offensive", "barrage", "bomber", "explosions"}
-# Running tolls: of an event ("the death toll rose to") or of a war ("since the conflict began in 2011").
+# Running tolls: of an event ("the death toll rose to") or of a war ("since the fighting started in 2014").
 _CUMULATIVE = re.compile(
     r"\b(death toll|toll (has|had|rose|climbed|reached|stands)|in total|so far|to date|overall|cumulative)\b", re.I)
 WAR_LONG = re.compile(
