@@ -133,17 +133,18 @@ def _edge_words_cut(span: Span) -> Span | None:
     were …", "<Name> Opens talks …"). Given names stay ("Rose", "Hope"); None when no word is left."""
     forms, given, verbs = usual_forms(), given_names(), headline_verbs()
 
-    def common(token) -> bool:
+    def common(token, *, trailing: bool) -> bool:
         if token.is_digit or token.is_alpha and parse_number(token.lower_) is not None:
             return True  # "<Name> Eleven …": a number word starts the next sentence
         usual_lower = token.is_alpha and forms.get(token.lower_, token.text).islower() and token.lower_ not in given
-        # the tagger calls any capitalised word NNP in a glued headline; a headline verb is still a verb
-        return usual_lower and (token.tag_ not in _NAME_TAGS or token.lower_ in verbs)
+        # the tagger calls any capitalised word NNP in a glued headline; a headline verb after a name is still a
+        # verb, but one that opens a name may be a given name the census lists lack ("Said", "Hamid")
+        return usual_lower and (token.tag_ not in _NAME_TAGS or trailing and token.lower_ in verbs)
 
     start, end = span.start, span.end
-    while start < end and common(span.doc[start]):
+    while start < end and common(span.doc[start], trailing=False):
         start += 1
-    while end > start and common(span.doc[end - 1]):
+    while end > start and common(span.doc[end - 1], trailing=True):
         end -= 1
     return span.doc[start:end] if end > start else None
 
