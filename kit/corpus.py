@@ -225,8 +225,9 @@ def annotate_corpus(
     terminals and notebooks only. Then the figures of all articles are grouped into `incidents` and
     `incident_reports` (kit/reconcile.py; also written to `out_dir`, with the other tables). `article_timeout`: seconds one article may take (None: no limit);
     an article over it becomes an error row ("timed out after N s"). `cache_dir` keeps annotations of
-    unchanged texts in one SQLite file (at most `cache_max_bytes`, least recently used evicted); the model is
-    loaded only when some article is not in it. `cache_dir=None` takes $KIT_CACHE_DIR when it is set.
+    unchanged texts in one SQLite file (at most `cache_max_bytes`, least recently used evicted), and the
+    finished rows of unchanged records (a hit skips cleaning and row-building); the model is loaded only when
+    some article is not in it. `cache_dir=None` takes $KIT_CACHE_DIR when it is set.
     """
     spec = PipelineSpec.resolve(model, components=components, entity_files=tuple(entity_files))
     if cache_dir is None:
