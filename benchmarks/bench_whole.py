@@ -9,7 +9,9 @@ model as shipped (`spacy.load`, every component) with `nlp.pipe(batch_size=32, n
 reads the CSV, cleans it, runs every layer and writes every table. Runs alternate A, B, A, B… so that load
 from other users of the machine falls on both; each figure is the median of `--repeats`. Also: a run filling
 a cache and `--repeats` re-runs on the full cache. Wall time and peak RSS (the largest process, via wait4)
-of each process. Prints a Markdown report; `--json` keeps the raw timings. No timing is asserted in tests.
+of each process. `--cache-only`: only first runs (each filling a new cache) against re-runs on the full cache,
+`--repeats` of each, alternated. Prints a Markdown report (with whether the re-run's tables are byte-identical to a
+first run's); `--json` keeps the raw timings. No timing is asserted in tests.
 `--kit-root` runs the kit from another checkout (e.g. a `git worktree` of a frozen commit, so that edits made
 during a long run cannot leak into it); `--baseline-root` adds a third alternated run, the kit of that checkout.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import filecmp
 import json
 import os
 import shutil
@@ -73,6 +76,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--kit-root", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--baseline-root", type=Path)
+    parser.add_argument("--cache-only", action="store_true",
+                        help="only first runs filling a new cache against re-runs on a full one, --repeats of each")
     args = parser.parse_args()
 
     import kit
@@ -88,7 +93,7 @@ def main() -> None:
         model = kit.resolve_model()
         kit_cli = [sys.executable, "-m", "kit", "annotate", str(corpus), "--quiet"]
         raw: dict[str, list] = {}
-        for jobs in args.jobs:
+        for jobs in [] if args.cache_only else args.jobs:
             a = [*kit_cli, "--out", str(work / "out"), "--jobs", str(jobs)]
             b = [sys.executable, "-c", PLAIN, str(work / "texts.json"), model, str(jobs)]
             runs = [(f"kit{jobs}", a, env), (f"plain{jobs}", b, env)]
@@ -98,11 +103,18 @@ def main() -> None:
                 for name, argv, environ in runs[i % len(runs):] + runs[: i % len(runs)]:  # each goes first in turn
                     raw.setdefault(name, []).append(timed(argv, environ))
                     print(name, raw[name][-1], file=sys.stderr)
+        # first runs (each into a new cache) and re-runs on the full cache of the first, taking turns going first
         cached = [*kit_cli, "--out", str(work / "out"), "--cache", str(work / "cache")]
-        raw["fill"] = [timed(cached, env)]
-        for _ in range(args.repeats):
-            raw.setdefault("cached", []).append(timed(cached, env))
+        for i in range(args.repeats if args.cache_only else 1):
+            fill = [*kit_cli, "--out", str(work / "out-fill"), "--cache", str(work / ("cache" if i == 0 else f"new{i}"))]
+            order = [("fill", fill), ("cached", cached)] if i % 2 == 0 else [("cached", cached), ("fill", fill)]
+            for name, argv in order:
+                raw.setdefault(name, []).append(timed(argv, env))
+                print(name, raw[name][-1], file=sys.stderr)
+        while len(raw["cached"]) < args.repeats:
+            raw["cached"].append(timed(cached, env))
             print("cached", raw["cached"][-1], file=sys.stderr)
+        identical = all(filecmp.cmp(p, work / "out" / p.name, shallow=False) for p in (work / "out-fill").iterdir())
         cache_bytes = sum(p.stat().st_size for p in (work / "cache").iterdir())
         out_bytes = sum(p.stat().st_size for p in (work / "out").iterdir())
     finally:
@@ -113,7 +125,7 @@ def main() -> None:
     lines = [f"{n} articles of `{args.corpus.name}`; {machine()}; medians of {args.repeats}, A/B alternated; "
              f"load average at the end {os.getloadavg()[0]:.1f}.", "",
              "| run | seconds (median) | articles/s | peak RSS (MiB) | kit/plain throughput |", "|---|---:|---:|---:|---:|"]
-    for jobs in args.jobs:
+    for jobs in [] if args.cache_only else args.jobs:
         k, p = med[f"kit{jobs}"], med[f"plain{jobs}"]
         lines.append(f"| plain `nlp.pipe`, --jobs {jobs} | {p:.1f} | {n / p:.1f} | {rss[f'plain{jobs}']:.0f} | |")
         lines.append(f"| `kit annotate`, --jobs {jobs} | {k:.1f} | {n / k:.1f} | {rss[f'kit{jobs}']:.0f} | "
@@ -122,15 +134,17 @@ def main() -> None:
             q = med[f"base{jobs}"]
             lines.append(f"| `kit annotate` before (baseline), --jobs {jobs} | {q:.1f} | {n / q:.1f} | "
                          f"{rss[f'base{jobs}']:.0f} | {p / q:.2f} |")
-    lines.append(f"| `kit annotate --cache`, first run | {med['fill']:.1f} | {n / med['fill']:.1f} | {rss['fill']:.0f} | |")
+    lines.append(f"| `kit annotate --cache`, first run ({len(raw['fill'])} run(s)) | {med['fill']:.1f} | {n / med['fill']:.1f} | {rss['fill']:.0f} | |")
     lines.append(f"| `kit annotate --cache`, re-run on the full cache | {med['cached']:.2f} | {n / med['cached']:.0f} | "
                  f"{rss['cached']:.0f} | **{med['fill'] / med['cached']:.1f}× faster than the first run** |")
     lines.append("")
+    lines.append(f"Tables of the last re-run on the full cache byte-identical to a first run's: {identical}.")
     lines.append(f"Cache: {cache_bytes / n * 1000 / 2**20:.1f} MiB per 1,000 articles; tables (CSV): "
                  f"{out_bytes / n * 1000 / 2**20:.1f} MiB per 1,000 articles.")
     print("\n".join(lines))
     if args.json:
-        args.json.write_text(json.dumps({"n": n, "raw": raw, "median": med, "rss": rss, "cache_bytes": cache_bytes,
+        args.json.write_text(json.dumps({"n": n, "raw": raw, "median": med, "rss": rss, "identical": identical,
+                                         "cache_bytes": cache_bytes,
                                          "out_bytes": out_bytes}, indent=1))
 
 

