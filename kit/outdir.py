@@ -8,8 +8,9 @@ same time; the lock dies with its process, so a killed run never blocks the next
 removes the new folder and the lock file if the run is killed (even with SIGKILL); whatever a crash of the
 janitor itself leaves is removed by the next run, under the lock.
 
-`<out>` may hold only what the kit writes there (the tables, `errors`, the marker file): a folder holding
-anything else is refused, as swapping it would drop those files. When the parent folder cannot be written
+Files of `<out>` that the kit did not write (a log the shell sends there, the user's notes) are kept: they are
+moved into the new folder just before the swap, and any that appear in the old one meanwhile are moved back
+after it (a rename keeps a file that is still open for writing). When the parent folder cannot be written
 (`<out>` is a mount point, say), the new tables are written inside `<out>` and moved in one by one.
 """
 from __future__ import annotations
@@ -86,6 +87,13 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
+def _move_foreign(source: Path, target: Path) -> None:
+    """Move the files the kit did not write from one folder to the other (a rename: open files stay open)."""
+    for path in source.iterdir():
+        if not KIT_FILES.match(path.name) and not (target / path.name).exists():
+            os.rename(path, target / path.name)
+
+
 class OutputFolder:
     """`with OutputFolder(out) as folder:` write into `folder.staging`, then `folder.commit()`.
 
@@ -105,12 +113,6 @@ class OutputFolder:
         out = self.out
         if out.exists() and not out.is_dir():
             raise OutputError(out, "it is a file, not a folder (choose a folder for --out)")
-        if out.is_dir():
-            foreign = sorted(p.name for p in out.iterdir() if not KIT_FILES.match(p.name))
-            if foreign:
-                shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
-                raise OutputError(out, f"the folder holds files the kit did not write ({shown}); the kit replaces "
-                                       "its output folder whole, so choose an empty or new folder")
         parent = out.absolute().parent
         try:
             parent.mkdir(parents=True, exist_ok=True)
@@ -236,13 +238,17 @@ class OutputFolder:
                 shutil.rmtree(staging, ignore_errors=True)
             elif not out.exists():
                 os.rename(staging, out)
-            elif _exchange(staging, out):
-                shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous tables
             else:
-                old = make_dir(out.absolute().parent, prefix=f".{out.name}.kit-old-{os.getpid()}-")
-                os.rename(out, old / "out")
-                os.rename(staging, out)
-                shutil.rmtree(old, ignore_errors=True)
+                _move_foreign(out, staging)
+                if _exchange(staging, out):
+                    _move_foreign(staging, out)  # written into the old folder while we swapped
+                    shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous tables
+                else:
+                    old = make_dir(out.absolute().parent, prefix=f".{out.name}.kit-old-{os.getpid()}-")
+                    os.rename(out, old / "out")
+                    os.rename(staging, out)
+                    _move_foreign(old / "out", out)
+                    shutil.rmtree(old, ignore_errors=True)
         except OSError as exc:
             raise OutputError(exc.filename or out, describe_os_error(exc)) from None
         self.staging = None

@@ -492,6 +492,20 @@ def test_an_out_path_that_is_a_file_is_named(tmp_path, capsys):
     assert (tmp_path / "out").read_text() == "mine"
 
 
+def test_files_the_kit_did_not_write_stay_in_out_across_runs(tmp_path, capsys):
+    write_good(tmp_path / "in")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    with (out / "err").open("w") as log:  # a log the shell sends into --out, still open while the kit runs
+        for _ in range(2):
+            code, _err = cli([tmp_path / "in", "--out", out, "--quiet"], capsys)
+            assert code == 0
+        log.write("after the runs\n")
+    assert (out / "notes.txt").read_text() == "mine" and (out / "err").read_text() == "after the runs\n"
+    assert len(table(out, "articles")) == len(GOOD)
+
+
 def test_a_header_only_csv_says_so(tmp_path, capsys):
     path = tmp_path / "c.csv"
     path.write_text("id,text\n")
