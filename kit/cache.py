@@ -129,19 +129,43 @@ def _checksum(key: str, payload: bytes) -> str:
     return hashlib.sha256(key.encode("ascii") + b"\n" + payload).hexdigest()
 
 
+def _frame(fmt: bytes, key: str, payload: bytes) -> bytes:
+    """An entry: a header line (format, checksum over key and payload), then the payload."""
+    return fmt + b" " + _checksum(key, payload).encode("ascii") + b"\n" + payload
+
+
+def _unframe(fmt: bytes, key: str, data: bytes) -> bytes | None:
+    """The payload of an entry of this format whose checksum holds for `key`; None otherwise."""
+    header, newline, payload = data.partition(b"\n")
+    parts = header.split(b" ")
+    if not newline or len(parts) != 2 or parts[0] != fmt:
+        return None
+    if parts[1].decode("ascii", "replace") != _checksum(key, payload):
+        return None
+    return payload
+
+
+def _spans_fit(row: dict, kind: str, text: str) -> bool:
+    """Every span of a row of this kind lies in `text` and gives the column it names (text[start:end])."""
+    n = len(text)
+    for start, end, column in _SPANS[kind]:
+        a, b = row.get(start), row.get(end)
+        if not (_offset(a, n) and _offset(b, n) and a <= b):
+            return False
+        if column is not None and row.get(column) != text[a:b]:
+            return False
+    return True
+
+
 def encode_entry(key: str, annotation: dict) -> bytes:
     """An entry: a header line (format, checksum over key and payload) and the annotation as JSON."""
-    payload = json.dumps(annotation, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return ENTRY_FORMAT + b" " + _checksum(key, payload).encode("ascii") + b"\n" + payload
+    return _frame(ENTRY_FORMAT, key, json.dumps(annotation, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def decode_entry(key: str, data: bytes, text: str) -> dict | None:
     """The annotation in an entry, or None when anything about it is wrong (format, checksum, shape, spans)."""
-    header, newline, payload = data.partition(b"\n")
-    parts = header.split(b" ")
-    if not newline or len(parts) != 2 or parts[0] != ENTRY_FORMAT:
-        return None
-    if parts[1].decode("ascii", "replace") != _checksum(key, payload):
+    payload = _unframe(ENTRY_FORMAT, key, data)
+    if payload is None:
         return None
     try:
         annotation = json.loads(payload.decode("utf-8"))
@@ -158,22 +182,12 @@ def valid_annotation(annotation: object, text: str) -> bool:
     """True when `annotation` has the shape `kit.tables.annotation_of` gives and every span fits `text`."""
     if not isinstance(annotation, dict) or not isinstance(annotation.get("sent_starts"), list):
         return False
-    n = len(text)
-    if not all(_offset(s, n) for s in annotation["sent_starts"]):
+    if not all(_offset(s, len(text)) for s in annotation["sent_starts"]):
         return False
     for table in _TABLES:
         rows = annotation.get(table)
-        if not isinstance(rows, list):
+        if not isinstance(rows, list) or not all(isinstance(row, dict) and _spans_fit(row, table, text) for row in rows):
             return False
-        for row in rows:
-            if not isinstance(row, dict):
-                return False
-            for start, end, column in _SPANS[table]:
-                a, b = row.get(start), row.get(end)
-                if not (_offset(a, n) and _offset(b, n) and a <= b):
-                    return False
-                if column is not None and row.get(column) != text[a:b]:
-                    return False
     return True
 
 
@@ -187,16 +201,13 @@ def encode_rows(key: str, rows: dict) -> bytes | None:
             return None
     except (TypeError, ValueError, RecursionError):
         return None
-    return ROWS_FORMAT + b" " + _checksum(key, payload).encode("ascii") + b"\n" + payload
+    return _frame(ROWS_FORMAT, key, payload)
 
 
 def decode_rows(key: str, data: bytes) -> dict | None:
     """The rows in an entry, or None when anything about it is wrong (format, checksum, shape, spans)."""
-    header, newline, payload = data.partition(b"\n")
-    parts = header.split(b" ")
-    if not newline or len(parts) != 2 or parts[0] != ROWS_FORMAT:
-        return None
-    if parts[1].decode("ascii", "replace") != _checksum(key, payload):
+    payload = _unframe(ROWS_FORMAT, key, data)
+    if payload is None:
         return None
     try:
         rows = json.loads(payload.decode("utf-8", "surrogatepass"))
@@ -218,18 +229,9 @@ def valid_rows(rows: object) -> bool:
     doc_id, text = article.get("doc_id"), article.get("text")
     if not isinstance(doc_id, str) or not isinstance(text, str):
         return False
-    n = len(text)
-    for table, kind in (("entities", "mentions"), ("claims", "claims"), ("casualties", "casualties")):
-        for row in rows[table]:
-            if row.get("doc_id") != doc_id:
-                return False
-            for start, end, column in _SPANS[kind]:
-                a, b = row.get(start), row.get(end)
-                if not (_offset(a, n) and _offset(b, n) and a <= b):
-                    return False
-                if column is not None and row.get(column) != text[a:b]:
-                    return False
-    return True
+    return all(row.get("doc_id") == doc_id and _spans_fit(row, kind, text)
+               for table, kind in (("entities", "mentions"), ("claims", "claims"), ("casualties", "casualties"))
+               for row in rows[table])
 
 
 _SCHEMA = """

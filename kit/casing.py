@@ -91,7 +91,7 @@ def _case_word(word: str, *, bracketed: bool, acronym: Callable[[str], bool],
     if len(bare) <= 4 and not (set(bare) & _VOWELS):
         return word  # "FMLN", "PRD": no vowel, an acronym
     if _inflected_common_word(bare.lower()):
-        return word.lower()  # "COMMUNIQUES", "ANTIAIRCRAFT", "OVERFLEW": a word the table knows, inflected or prefixed
+        return word.lower()  # "CHECKPOINTS", "ANTITANK", "OVERRAN": a word the table knows, inflected or prefixed
     return word[0] + word[1:].lower()  # unknown words in news are mostly names
 
 
@@ -148,8 +148,8 @@ def given_names() -> frozenset[str]:
 
 
 def _capitalise_given_names(text: str, original: str) -> str:
-    """A given name written in capitals right before a capitalised word is a name: "HECTOR SANTOS" → "Hector
-    Santos", not "hector Santos" (the usual form of some names is a common word)."""
+    """A given name written in capitals right before a capitalised word is a name: "MARK OTERO" → "Mark
+    Otero", not "mark Otero" (the usual form of some names is a common word)."""
     names, ranks = given_names(), frequency_rank()
     out = list(text)
     words = list(_WORD.finditer(text))
@@ -158,7 +158,7 @@ def _capitalise_given_names(text: str, original: str) -> str:
         if not (_bare(w) in names and shouted(w) and shouted(nxt) and text[w.end() : nxt.start()] == " "):
             continue
         if w.group().islower() and nxt.group()[0].isupper():
-            out[w.start()] = w.group()[0].upper()  # "hector Santos" → "Hector Santos"
+            out[w.start()] = w.group()[0].upper()  # "mark Otero" → "Mark Otero"
         elif (out[w.start()].isupper() and nxt.group()[0].islower()
               and ranks.get(_bare(nxt), len(ranks)) > COMMON_RANK and _bare(nxt) not in _JOINERS):
             out[nxt.start()] = nxt.group()[0].upper()  # "Virgilio barco": a rare word after a given name is a surname

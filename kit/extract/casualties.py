@@ -95,7 +95,7 @@ _BEFORE_FIGURE = {"to", "at", "of", "the", "a", "some", "about", "around", "near
                   "put", "stand", "standing", "hit", "surpassed", "exceeded", "passed", "topped",
                   "as", "many", "injuring", "wounding", "killing", "dozens", "hundreds", "also"}
 # qualifiers between "to"/"at" and a total ("has risen to more than N"), and how far back its toll may stand
-_QUALIFIER_FILLERS = {"more", "than", "least", "nearly", "almost", "about", "around", "some", "over", "up"}
+_QUALIFIER_FILLERS = QUALIFIER_WORDS - {"to", "at"}
 _TOTAL_REACH = 20
 # words between a part cue and its figure ("among them were at least N")
 _PART_FILLERS = {"were", "was", "are", "is", "also", "at", "least", "more", "than", "nearly", "some", "about", "around"}
@@ -502,7 +502,7 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             found = (q_start, part_outcome) if part_outcome != "inherit" else None
             if found is None and previous is not None and sents.start(previous.q_start) == sents.start(q_start):
                 found = (previous.o_index, previous.outcome)
-                between = [(t.i, reader.outcome_of(t)) for t in doc[previous.q_end : q_start] if reader.outcome_of(t)]
+                between = [(t.i, outcome) for t in doc[previous.q_end : q_start] if (outcome := reader.outcome_of(t))]
                 if between and between[-1][1] != previous.outcome:
                     found, is_part = between[-1], False  # "N killed and thousands fled, including M": M fled
         if found_part is not None:

@@ -165,9 +165,9 @@ _KUNYA = frozenset({"abu", "umm", "ibn", "bin", "bint"})  # Arabic name particle
 
 def _name_run(span: Span, known: Callable[[str], bool]) -> Span:
     """A person's span widened over the rest of the name the statistical NER cut off: the capitalised words after
-    it that are not common words, titles, organisation or place words, known names or another entity ("Marcos
-    Alberto" + "Rodriguez Justines"), and a given name right before it ("Hector" + "Santos Hernandez"). A span
-    never crosses "of" ("<Name> of Army headquarters")."""
+    it that are not common words, titles, organisation or place words, known names or another entity ("Elena
+    Maria" + "Quiroga Benitez"), and a given name right before it ("Tomas" + "Ibarra Luna"). A span never
+    crosses "of" ("<Name> of the navy staff")."""
     doc, forms, given = span.doc, usual_forms(), given_names()
     cut = next((t.i for t in span if t.lower_ == "of" and t.i > span.start), None)
     start, end = span.start, cut if cut is not None else span.end

@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import Entry, name_key
-from ..lexicons import data_text
 from .aliases import TITLES
-from .entity_words import (DWELLERS, ENTITY_LABELS, GROUP_NOUNS, LOCATIVE_PREPS, MEMBER_NOUNS, ORG_HEADS, PLACE_HEADS,
-                           PLACE_NOUNS, PLACE_SUFFIXES)
+from .entity_words import (DWELLERS, ENTITY_LABELS, GROUP_NOUNS, LOCATIVE_PREPS, MEMBER_NOUNS, ORG_HEADS, ORG_OPENERS,
+                           PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES)
 
 __all__ = ["Candidate", "Groups", "place_context", "surname_key", "clean_name"]
 
@@ -248,12 +246,6 @@ class Groups:
         return sorted(out, key=lambda c: c.start)
 
 
-@lru_cache(maxsize=1)
-def org_openers() -> frozenset[str]:
-    """Transliterated Arabic nouns that open an organisation's name (data/org_openers.txt)."""
-    return frozenset(w for line in data_text("org_openers.txt").splitlines() if not line.startswith("#") for w in line.split())
-
-
 def clean_name(span: Span) -> str:
     return re.sub(r"\s+", " ", span.text).strip()
 
@@ -278,7 +270,7 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
             votes["GPE"] += 1
         if doc[cand.end - 1].lower_ in PLACE_HEADS and cand.end - cand.start > 1:
             votes[PLACE_HEADS[doc[cand.end - 1].lower_]] += 2  # "… Industrial Zone", "… Refugee Camp"
-        elif cand.end - cand.start > 1 and doc[cand.start].lower_ in org_openers() and cand.origin == "ner":
+        elif cand.end - cand.start > 1 and doc[cand.start].lower_ in ORG_OPENERS and cand.origin == "ner":
             votes["ORG"] += 2  # "Jabhat <Name>", "Jaysh al-<Name>": an armed group or movement
         elif doc[cand.end - 1].lower_ in ORG_HEADS and cand.end - cand.start > 1 and cand.origin == "ner":
             votes["ORG"] += 2  # "… Relief Committee", "… Press Office": a body, whatever the words around it

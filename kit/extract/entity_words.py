@@ -11,6 +11,8 @@ __all__ = [
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 # Head nouns that end an organisation's name ("Aleppo Police Command", "Homs Media Center"): data/org_heads.txt.
 ORG_HEADS = frozenset(w for line in data_text("org_heads.txt").splitlines() if not line.startswith("#") for w in line.split())
+ORG_OPENERS = frozenset(w for line in data_text("org_openers.txt").splitlines() if not line.startswith("#")
+                        for w in line.split())  # transliterated Arabic nouns that open a group's name ("Jabhat X")
 # Administrative and settlement terms across conflict countries (governorate, oblast, woreda, kebele, LGA, …).
 ADMIN_TERMS = ("province governorate oblast raion hromada state region district county municipality commune "
                "department prefecture woreda kebele zone sector territory chiefdom tehsil township arrondissement "
