@@ -330,19 +330,11 @@ class AnnotationCache:
         if not self.enabled or self._db is None:
             return None
         key = text_key(text)
-        try:
-            row = self._db.execute("SELECT data FROM entries WHERE signature = ? AND key = ?",
-                                   (self.signature, key)).fetchone()
-        except sqlite3.Error as exc:
-            self._disable(exc)
+        data = self._read(key)
+        if data is None:
+            if self.enabled:  # not counted when the store just failed
+                self.misses += 1
             return None
-        if row is None:
-            self.misses += 1
-            return None
-        try:
-            data = zlib.decompress(row[0])
-        except (zlib.error, TypeError):
-            data = b""
         annotation = decode_entry(key, data, text)
         if annotation is None:
             self.rejected += 1
@@ -355,6 +347,7 @@ class AnnotationCache:
         return annotation
 
     def _read(self, key: str) -> bytes | None:
+        """The entry's bytes (b"" when they do not decompress), or None: no entry, or the store failed."""
         try:
             row = self._db.execute("SELECT data FROM entries WHERE signature = ? AND key = ?",
                                    (self.signature, key)).fetchone()
