@@ -346,6 +346,8 @@ class _Builder:
         pre_ok = len(pre) >= 3 and self._substantial(pre)
         if verb.i in self._inverted_cues and pre_ok:
             return span_chars(pre)  # "… killed nine people said the monitoring group which …": what precedes
+        if pre_ok and post and self._commaless_statement(pre, speaker, verb):
+            return span_chars(pre)  # "… were wounded in the raid the monitor said on Sunday": what precedes
         if post and not clause and pre_ok and _adjunct(post):
             return span_chars(pre)  # "…, the agency said in a later bulletin": what precedes is what was said
         if post and not clause and _adjunct(post) and post[0].tag_ == "VBG":
@@ -355,6 +357,24 @@ class _Builder:
         if pre_ok:
             return span_chars(pre)
         return None
+
+    def _commaless_statement(self, pre: list[Token], speaker: list[Token], verb: Token) -> bool:
+        """Scraped text that lost its commas: "<a full statement> <speaker> said <more>" with the speaker in the
+        middle of the sentence. What precedes is what was said when it opens the sentence, is a clause of its own (a
+        subject before a finite verb) and does not open with a subordinator ("When the raid began the monitor
+        said …")."""
+        first = min(speaker[0].i, verb.i)
+        if speaker[0].i > verb.i or first == 0 or self.doc[first - 1].is_punct or len(pre) < 5:
+            return False
+        sent = self.sentences.of(verb.i)
+        if pre[0].i != sent.start and not all(t.is_punct or t.is_space or t.pos_ == "PROPN" and t.is_upper
+                                              for t in self.doc[sent.start : pre[0].i]):
+            return False  # only a dateline ("BEIRUT") may come before it
+        if pre[0].lower_ in _SUBORDINATORS or pre[-1].lower_ in {"and", "but", "or", "that", "as", "while"} or \
+                verb.dep_ == "relcl" or any(self._cue_lemma(t) for t in pre):
+            return False  # "… paramedics who told him …", "He said he spoke with …": another attribution's parts
+        finite = [t.head if t.dep_ in {"aux", "auxpass"} else t for t in pre if t.tag_ in {"VBD", "VBZ", "VBP", "MD"}]
+        return any(any(c.dep_ in _SUBJECTS and pre[0].i <= c.i < t.i for c in t.children) for t in finite)
 
     def _coordinated(self, verb: Token, start: int, end: int) -> int:
         """Content stops before a clause coordinated with the cue ("X said Y and praised Z") or a coordinated

@@ -8,6 +8,8 @@
   pronoun speakers are resolved after all claims are found (`resolve_pronoun`), so any earlier claim counts;
 * a definite description ("the source", "the monitor"): the earlier speaker described the same way, or
   the monitor named in the article;
+* a description of a body ("the group", "the humanitarian organisation", "an NGO"): the organisation of that
+  kind (`data/speaker_descriptions.csv`) named last before it, or for "a/an …" the only one the article names;
 * "state television/TV/media" → "<Demonym> state television";
 * otherwise the phrase itself, without its article.
 """
@@ -21,7 +23,7 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
-from ..lexicons import data_text
+from ..lexicons import data_text, read_data_csv
 from .claim_parts import Claim
 from .lemmas import lemma as lemma_of
 from .quotes import find_quotes
@@ -161,6 +163,9 @@ class SpeakerResolver:
             earlier = self._described(monitor or head, claims)
             if earlier:
                 return earlier, []
+        body = self._body_described(tokens, head, before=before, claims=claims)
+        if body:
+            return body, []
         name = _leading_name(tokens)
         return (name or self._phrase(words)), []
 
@@ -226,6 +231,28 @@ class SpeakerResolver:
                 before = [m for m in monitors if m["start_char"] < head.idx]
                 return (before[-1] if before else monitors[0])["canonical"]
         return None
+
+    def _body_described(self, tokens: list[Token], head: Token, *, before: int, claims: list["Claim"]) -> str | None:
+        """The organisation a description of a body stands for: "the group" → the nearest earlier organisation that
+        spoke or was a subject; "the rights group" → the nearest earlier one of that kind; "an NGO" (the lead of a
+        wire story, naming the body further down) → the only body of that kind in the article."""
+        heads, modifiers = speaker_descriptions()
+        noun = lemma_of(head)
+        if noun not in heads or any(t.pos_ == "PROPN" and t.i != head.i for t in tokens):
+            return None
+        told = [modifiers[t.lower_] for t in tokens if t.i != head.i and t.lower_ in modifiers]
+        kinds = set().union(*told) if told else set(heads[noun])
+        definite = tokens[0].lower_ in {"the", "this", "that"}
+        if definite and not kinds:
+            return self._antecedent("it", before, claims)
+        if not kinds:
+            return None
+        bodies = [m for m in self.mentions if m["label"] == "ORG" and kinds & _body_kinds(m, heads, modifiers)]
+        if definite:
+            earlier = [m for m in bodies if m["start_char"] < before]
+            return earlier[-1]["canonical"] if earlier else None
+        names = {m["canonical"] for m in bodies}
+        return names.pop() if len(names) == 1 else None
 
     def _last_described(self, noun: str, claims: list["Claim"]) -> "Claim | None":
         """The latest claim whose speaker is described with `noun`; claims only grow, so each is read once per noun."""
@@ -325,6 +352,27 @@ class SpeakerResolver:
                 return False
             token, steps = token.head, steps + 1
         return False
+
+
+def _body_kinds(mention: dict, heads: dict[str, frozenset[str]], modifiers: dict[str, frozenset[str]]) -> set[str]:
+    """The kinds an organisation can be: its gazetteer kind, else what the words of its name tell ("… Relief
+    Foundation" is an aid body, "… Observatory for Human Rights" a monitor)."""
+    if mention.get("kind"):
+        return {mention["kind"]}
+    words = mention["canonical"].lower().split()
+    return set().union(*(heads.get(w) or modifiers.get(w) or () for w in words))
+
+
+@lru_cache(maxsize=1)
+def speaker_descriptions() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Nouns that describe a body ("group", "NGO") and words that tell its kind ("rights", "humanitarian"):
+    word → the actor kinds (`actors.csv`) it can stand for; an empty set for any organisation."""
+    heads: dict[str, frozenset[str]] = {}
+    modifiers: dict[str, frozenset[str]] = {}
+    for row in read_data_csv("speaker_descriptions.csv"):
+        kinds = frozenset(k for k in row["kinds"].split("|") if k)
+        (heads if row["role"] == "head" else modifiers)[row["word"]] = kinds
+    return heads, modifiers
 
 
 def _leading_name(tokens: list[Token]) -> str | None:
