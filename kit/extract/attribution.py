@@ -364,8 +364,9 @@ class _Builder:
         subject before a finite verb) and does not open with a subordinator ("When the raid began the monitor
         said …")."""
         first = min(speaker[0].i, verb.i)
-        if speaker[0].i > verb.i or first == 0 or self.doc[first - 1].is_punct or len(pre) < 5:
-            return False
+        if speaker[0].i > verb.i or verb.i - speaker[-1].i > 3 or verb.tag_ not in {"VBD", "VBZ", "VBP", "VBG"} or \
+                first == 0 or self.doc[first - 1].is_punct or len(pre) < 5:
+            return False  # a cue further on ("… told reporters on Sunday, stressing …") says what follows it
         sent = self.sentences.of(verb.i)
         if pre[0].i != sent.start and not all(t.is_punct or t.is_space or t.pos_ == "PROPN" and t.is_upper
                                               for t in self.doc[sent.start : pre[0].i]):
