@@ -45,6 +45,14 @@ def compact(rows):
     ("Air strikes kill 40 gunmen fleeing the town.", [("killed", 40, 40, 40, "combatants")]),
     ("The army said it had eliminated 30 militants.", [("killed", 30, 30, 30, "combatants")]),
     ("The number of attacks rose to 35 this year.", []),
+    ("The siege has claimed some 2,000 lives.", [("killed", None, 2000, None, "unknown")]),
+    ("The fighting cost 12 lives.", [("killed", 12, 12, 12, "unknown")]),
+    ("A total of 17 aid workers were killed since January.", [("killed", 17, 17, 17, "aid workers")]),
+    ("The number of rebel fighters killed in battles on Saturday against the militants in the town of Karam in the "
+     "south of the province has risen to 39.", [("killed", 39, 39, 39, "unknown")]),
+    ("The offensive led to killing and injuring dozens of militants.",
+     [("killed_or_wounded", None, None, None, "combatants")]),
+    ("Massacre in Karam: 88 Killed & Injured", [("killed_or_wounded", 88, 88, 88, "unknown")]),
 ])
 def test_structures(nlp, text, expected):
     assert compact(figures(nlp, text)) == expected

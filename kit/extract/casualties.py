@@ -96,12 +96,14 @@ _BEFORE_FIGURE = {"to", "at", "of", "the", "a", "some", "about", "around", "near
                   "as", "many", "injuring", "wounding", "killing", "dozens", "hundreds", "also"}
 # qualifiers between "to"/"at" and a total ("has risen to more than N"), and how far back its toll may stand
 _QUALIFIER_FILLERS = QUALIFIER_WORDS - {"to", "at"}
-_TOTAL_REACH = 20
+_TOTAL_REACH = 40
 # words between a part cue and its figure ("among them were at least N")
 _PART_FILLERS = {"were", "was", "are", "is", "also", "at", "least", "more", "than", "nearly", "some", "about", "around"}
 # "the lives of N": what comes before "lives" when they were taken
 _LIFE_TAKERS = {"the", "their"} | {"claimed", "taken", "took"}
-_LIFE_TAKING_LEMMAS = {"claim", "take"}
+_LIFE_TAKING_LEMMAS = {"claim", "take", "cost"}
+# nouns that hold a count of victims: "a total of 17 medics" (the victims follow "of")
+_TOTAL_NOUNS = {"total"}
 # nouns that count the dead or the captive themselves ("8 bodies were recovered", "taking 250 hostages")
 _BODIES = {"bodies", "corpses"}
 _CAPTIVES = {"hostages", "captives"}
@@ -238,7 +240,7 @@ class _Reader:
             outcome = self.outcome_of(token)
             if outcome and token.lower_ not in {"death", "deaths"}:
                 nxt = doc[j + 1 : j + 3]
-                if outcome in {"killed", "wounded"} and len(nxt) == 2 and nxt[0].lower_ in {"and", "or"}:
+                if outcome in {"killed", "wounded"} and len(nxt) == 2 and nxt[0].lower_ in {"and", "or", "&"}:
                     other = self.outcome_of(nxt[1])
                     if other and other != outcome and {other, outcome} == {"killed", "wounded"}:
                         return j, "killed_or_wounded"
@@ -305,17 +307,20 @@ class _Reader:
             if lower in _NOMINAL_OUTCOMES and k + 1 < i and doc[k + 1].lower_ == "of":
                 nominal = self.lex.outcomes.get(lower) or _nominal_outcome(lower)
                 if nominal:
-                    return k, nominal  # "the killing of two people", "the abduction of 20 workers"
+                    return k, self._paired(k, nominal)  # "the killing of two people", "the killing or wounding of N"
             if outcome and (token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or lower in {"injured", "wounded", "dead"}):
                 if lower in {"dead", "death", "deaths"} and k < i - 1:
                     continue
-                return k, outcome
+                return k, self._paired(k, outcome)
             if lower in _TOLL:  # "the (death) toll rose to 76"
                 return k, "killed_or_wounded" if any(t.lower_ == "casualty" for t in doc[max(0, k - 2) : k]) else "killed"
             if lower in _LIFE and k > 0 and doc[k - 1].lower_ in _LIFE_TAKERS:
                 return k, "killed"
             if lower in _LIFE and k > 0 and lemma_of(doc[k - 1]) in _LIFE_TAKING_LEMMAS:
                 return k, "killed"
+            if lemma_of(token) in _LIFE_TAKING_LEMMAS and token.pos_ == "VERB" and any(
+                    t.lower_ in _LIFE for t in doc[i : i + 5]):
+                return k, "killed"  # "the siege has claimed some 2,000 lives"
             if lower in _LOSE_FORMS:
                 return k, "killed"
             if lower in _HOLD_FORMS and k == i - 1:
@@ -336,6 +341,17 @@ class _Reader:
                 continue
             return self._total_before(i)
         return self._total_before(i)
+
+    def _paired(self, k: int, outcome: str) -> str:
+        """"killing and injuring N", "the killing or wounding of N": a killed/wounded pair before the figure."""
+        doc = self.doc
+        if outcome in {"killed", "wounded"} and k >= 2 and doc[k - 1].lower_ in {"and", "or", "&"}:
+            other = self.outcome_of(doc[k - 2])
+            if other is None and doc[k - 2].lower_ in _NOMINAL_OUTCOMES:
+                other = self.lex.outcomes.get(doc[k - 2].lower_) or _nominal_outcome(doc[k - 2].lower_)
+            if {other, outcome} == {"killed", "wounded"}:
+                return "killed_or_wounded"
+        return outcome
 
     def _total_before(self, i: int) -> tuple[int, str] | None:
         """A figure given as a total farther back in its sentence: "the number of people killed in the attack
@@ -387,6 +403,8 @@ def _syntactic_outcome(reader: "_Reader", head: Token) -> tuple[int, str] | None
     farmers were shot" (subject of a passive), "shot the driver, a guard and four others" (object, through
     the coordination), "two soldiers died" (subject of an intransitive outcome verb)."""
     noun = head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _TOTAL_NOUNS:
+        noun = noun.head.head  # "a total of 17 medics were killed"
     for _ in range(4):
         if noun.dep_ == "conj" and noun.head.i != noun.i:
             noun = noun.head
