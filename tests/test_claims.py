@@ -260,3 +260,9 @@ def test_an_indefinite_description_needs_one_body_of_its_kind(nlp):
     text = ("Eleven people were killed in the raid, an NGO said on Sunday. The Karam Observatory for Human Rights "
             "counted the dead. The Lotus Relief Foundation sent two trucks to the town.")
     assert one(nlp, text)["speaker"] == "NGO"  # a monitor and an aid body: either could be meant
+
+
+def test_a_speaker_with_its_acronym_in_parentheses(nlp):
+    claim = one(nlp, "The toll has risen to 11, including nine civilians, the Karam Relief Centre (KRC) said on Tuesday.")
+    assert claim["speaker"] == "Karam Relief Centre"
+    assert "risen to 11" in claim["content"]

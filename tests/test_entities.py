@@ -138,3 +138,11 @@ def test_sentences_dense_with_names_and_speaker_lines_are_not_headlines(nlp):
     assert {"Hanna Berg", "Omar Kassis"} <= names
     names = {c for t, c, _label in canon(nlp, "Talks resumed on Monday.\n\nDefence Minister Tomas Velarde said:\n\nWe are ready.")}
     assert "Tomas Velarde" in names
+
+
+def test_an_acronym_the_article_defines_beats_the_gazetteers_entry(nlp):
+    # "EMC" is also a gazetteer alias of another body; the article says what it stands for here
+    found = canon(nlp, "The toll has risen to 11, the Emergency Medicine Centre (EMC) said on Tuesday. The EMC said two "
+                       "paramedics were hurt.")
+    canonicals = {t: c for t, c, label in found}
+    assert canonicals.get("EMC") == "Emergency Medicine Centre", found

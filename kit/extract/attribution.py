@@ -215,6 +215,10 @@ class _Builder:
         j = verb.i - 1
         while j >= sent_start and (doc[j].pos_ == "ADV" or doc[j].lower_ in {"also", "earlier", "later", "has", "had"}):
             j -= 1
+        if j > sent_start and doc[j].text == ")":  # "… the Karam Relief Centre (KRC) said": past the acronym
+            opening = next((k for k in range(j - 1, max(sent_start, j - 6) - 1, -1) if doc[k].text == "("), None)
+            if opening is not None:
+                j = opening - 1
         end, picked, named = j + 1, [], False
         while j >= sent_start and len(picked) < 10:
             token = doc[j]

@@ -487,6 +487,7 @@ class EntityResolver:
         kept = self._select(gazetteer_found + self._ner_candidates(doc, countries))
         kept = self._uncovered(doc, kept, countries)
         kept = self._named_places(doc, kept)
+        _forget_redefined_acronyms(doc, kept)
         groups = Groups(kept, doc)
         self._link_aliases(doc, kept, groups)
         kept = groups.candidates
@@ -597,3 +598,23 @@ class EntityResolver:
             if target is not None:
                 cand = groups.add(Candidate(token.i, token.i + 1, "PERSON", None, "surname"))
                 groups.union(target, cand)
+
+
+def _forget_redefined_acronyms(doc: Doc, kept: list[Candidate]) -> None:
+    """"the Karam Relief Centre (KRC)": an acronym the article defines for a name the gazetteer does not know
+    stands for that name, not for the gazetteer's entry of the same letters; each of its mentions forgets it."""
+    by_span = {c.key: c for c in kept}
+    redefined = set()
+    for link in alias_links(doc, [c.key for c in kept]):
+        name, alias = by_span.get(link.name), by_span.get(link.alias)
+        if link.pattern != "parenthesis" or name is None or alias is None or name.entry is not None or alias.entry is None:
+            continue
+        short = doc[alias.start : alias.end].text
+        long = doc[name.start : name.end].text
+        known = {w for n in (alias.entry.canonical, *alias.entry.aliases) for w in n.lower().split()}
+        spelled = [w for w in long.lower().split() if len(w) > 3]
+        if short.isupper() and is_acronym_of(short, long) and sum(w in known for w in spelled) * 2 < len(spelled):
+            redefined.add(short)  # not a spelling of the entry's own name ("Hay'at Tahrir al-Sham (HTS)")
+    for cand in kept:
+        if cand.entry is not None and doc[cand.start : cand.end].text in redefined:
+            cand.entry, cand.canonical = None, None
