@@ -146,3 +146,15 @@ def test_an_acronym_the_article_defines_beats_the_gazetteers_entry(nlp):
                        "paramedics were hurt.")
     canonicals = {t: c for t, c, label in found}
     assert canonicals.get("EMC") == "Emergency Medicine Centre", found
+
+
+def test_a_commaless_list_of_places_is_cut_into_places(nlp):
+    # scraped copy without its commas: one run of names after "the towns of", closed by "and <Name>"
+    found = canon(nlp, "Artillery shelled the towns of Arbin Zamalka Deir Qanun and Hamouriya on Monday.")
+    places = {t for t, c, label in found if label in {"GPE", "LOC", "FAC"}}
+    assert {"Arbin", "Zamalka", "Deir Qanun", "Hamouriya"} <= places, found
+
+
+def test_a_law_after_a_list_noun_is_not_cut(nlp):
+    found = canon(nlp, "The strikes on the villages break the Fourth Geneva Convention and international law.")
+    assert not any(t in {"Fourth", "Geneva", "Convention"} for t, c, label in found), found

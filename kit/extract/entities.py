@@ -24,7 +24,7 @@ from .aliases import TITLES, alias_links, capitalised_run, is_acronym_of, is_cap
 from .entity_groups import Candidate, Groups, place_context, surname_key
 from .numbers import parse_number
 from .entity_words import (DESCRIPTION_NOUNS, ENTITY_LABELS, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES,
-                           POSSESSIVE, RANKS)
+                           POSSESSIVE, RANKS, TOPONYM_GENERICS)
 
 __all__ = ["EntityResolver", "Candidate", "ENTITY_LABELS"]
 
@@ -487,6 +487,7 @@ class EntityResolver:
         kept = self._select(gazetteer_found + self._ner_candidates(doc, countries))
         kept = self._uncovered(doc, kept, countries)
         kept = self._named_places(doc, kept)
+        kept = _split_place_lists(doc, kept)
         _forget_redefined_acronyms(doc, kept)
         groups = Groups(kept, doc)
         self._link_aliases(doc, kept, groups)
@@ -618,3 +619,44 @@ def _forget_redefined_acronyms(doc: Doc, kept: list[Candidate]) -> None:
     for cand in kept:
         if cand.entry is not None and doc[cand.start : cand.end].text in redefined:
             cand.entry, cand.canonical = None, None
+
+
+_ARTICLES = frozenset("al el ad as ash an ar at az ed es en er et".split())
+# words of other names that a comma-less list of places never holds ("the Fourth Geneva Convention and …")
+_NOT_IN_PLACE_LISTS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth convention treaty
+accord agreement resolution protocol charter law act""".split())
+_GLUED_ARTICLE = re.compile(r"^(?:Al|El)[a-z]{3,}$")  # "Alnour", "Elsalam": the article glued to the second word
+_LIST_NOUNS = frozenset(n for n in PLACE_NOUNS if n.endswith("s") and n not in {"outskirts", "suburbs"})
+
+
+def _split_place_lists(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+    """Scraped copy that lost its commas runs a list of places into one name ("shelled the towns of Arbin Zamalka
+    Saqba and Hamouriya", which the NER reads as one person). A run of unknown capitalised words after a plural place
+    noun and before "and <Name>" is cut into places of one word each, a generic opening word ("Deir", "Kafr", "Tal")
+    or an article ("al", "el") keeping the words around it together."""
+    out: list[Candidate] = []
+    for cand in kept:
+        words = doc[cand.start : cand.end]
+        nxt = doc[cand.end : cand.end + 2]
+        nouns = [t.i for t in doc[max(0, cand.start - 12) : cand.start] if t.lower_ in _LIST_NOUNS]
+        listed = (cand.entry is None and len(words) >= 2 and len(nxt) == 2 and nxt[0].lower_ == "and"
+                  and not any(t.lower_ in _NOT_IN_PLACE_LISTS for t in words)
+                  and nxt[1].text[:1].isupper() and bool(nouns)
+                  and all(t.is_alpha and (t.text[:1].isupper() or t.lower_ in _ARTICLES) for t in words)
+                  and not any(t.lower_ in PLACE_SUFFIXES or t.lower_ in ORG_HEADS for t in words)
+                  and not any(t.text in {".", ";", "?", "!"} or "\n" in t.text for t in doc[nouns[-1] : cand.start]))
+        if not listed:
+            out.append(cand)
+            continue
+        start = cand.start
+        for i in range(cand.start, cand.end):
+            token = doc[i]
+            joined = token.lower_ in TOPONYM_GENERICS or token.lower_ in _ARTICLES or (
+                i + 1 < cand.end and (doc[i + 1].lower_ in _ARTICLES or _GLUED_ARTICLE.match(doc[i + 1].text)))
+            if joined and i + 1 < cand.end:
+                continue
+            piece = Candidate(start, i + 1, "GPE", None, "ner")
+            piece.context_label = "GPE"
+            out.append(piece)
+            start = i + 1
+    return out

@@ -5,7 +5,8 @@ from ..lexicons import data_text, title_words
 
 __all__ = [
     "ENTITY_LABELS", "ORG_HEADS", "ADMIN_TERMS", "PLACE_SUFFIXES", "DESCRIPTION_NOUNS", "PLACE_NOUNS", "PLACE_HEADS",
-    "POSSESSIVE", "DWELLERS", "LOCATIVE_PREPS", "TITLES", "RANKS", "GROUP_NOUNS", "MEMBER_NOUNS",
+    "POSSESSIVE", "DWELLERS", "LOCATIVE_PREPS", "TITLES", "RANKS", "GROUP_NOUNS", "MEMBER_NOUNS", "ORG_OPENERS",
+    "TOPONYM_GENERICS",
 ]
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -13,6 +14,8 @@ ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 ORG_HEADS = frozenset(w for line in data_text("org_heads.txt").splitlines() if not line.startswith("#") for w in line.split())
 ORG_OPENERS = frozenset(w for line in data_text("org_openers.txt").splitlines() if not line.startswith("#")
                         for w in line.split())  # transliterated Arabic nouns that open a group's name ("Jabhat X")
+TOPONYM_GENERICS = frozenset(w for line in data_text("toponym_generics.txt").splitlines() if not line.startswith("#")
+                             for w in line.split())  # "Deir", "Kafr", "Tal": they open a place name, never end one
 # Administrative and settlement terms across conflict countries (governorate, oblast, woreda, kebele, LGA, …).
 ADMIN_TERMS = ("province governorate oblast raion hromada state region district county municipality commune "
                "department prefecture woreda kebele zone sector territory chiefdom tehsil township arrondissement "
