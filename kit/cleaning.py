@@ -75,6 +75,11 @@ _TRAILERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?<=[.!?\"”])\s*\(?(?:(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled|Produced)\s+by)\b[^\n]{0,250}$")),
     ("trailer:source", re.compile(r"(?<=[.!?\"”])\s*\((?:Source|Via|Photo)\s*:[^)]{1,120}\)(?:\s*\w+)?\s*$", re.I)),
     ("trailer:readmore", re.compile(r"(?<=[.!?\"”)])\s*(?:Read Also|Read More|Related|See Also)\s*:?\s*$", re.I)),
+    # a list of other stories pasted after the last sentence, with the credit and the topic line before it
+    ("trailer:related", re.compile(
+        r"(?<=[.!?\"”])\s+(?:\.\.\.\s+)?(?:Source:?\s+[A-Z][\w.]*(?:\s+and\s+agencies)?\s+)?"
+        r"(?:(?:\d+\s+)?Topic\s[^\n]{0,120}?\(\d+\)\s+Related\s+(?=[A-Z])|"
+        r"Related\s+(?:News|Coverage|Articles|Stories|Posts|Content)\s+(?=[A-Z\"“]))[^\n]*$")),
     ("trailer:share", re.compile(r"(?<=[.!?\"”)])\s*(?:Twitter|Facebook|WhatsApp|Telegram|Share)\s*$")),
     ("trailer:marker", re.compile(
         r"(?<=[.!?\"”)])\s*(?:Advertisement|ADVERTISEMENT|Enditem|\(End\)|Video\s+\d{1,2}:\d{2}(?:\s+Share)?|"

@@ -82,6 +82,10 @@ def test_news_sentences_stay(line):
         (" This is a developing story and will be updated.", "trailer:developing"),
         (" Follow her on Twitter at @janedoe", "trailer:follow"),
         (" Example Wire contributed to this report.", "trailer:contributed"),
+        (" Source Example Wire and agencies Related News Talks resume in the capital | Floods hit the coast Follow "
+         "us on Instagram.", "trailer:related"),
+        (" ... 12 Topic Fighting in the North (240) Related Army Retakes Hill Town Rebels Deny Losses Comment via "
+         "Facebook", "trailer:related"),
     ],
 )
 def test_chrome_glued_to_a_paragraph_is_cut_not_the_paragraph(tail, reason):
