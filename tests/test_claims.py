@@ -266,3 +266,11 @@ def test_a_speaker_with_its_acronym_in_parentheses(nlp):
     claim = one(nlp, "The toll has risen to 11, including nine civilians, the Karam Relief Centre (KRC) said on Tuesday.")
     assert claim["speaker"] == "Karam Relief Centre"
     assert "risen to 11" in claim["content"]
+
+
+def test_a_commaless_adding_takes_the_speaker_of_the_cue_before_it(nlp):
+    found = claims(nlp, "The Karam Observatory said three children and two women were among the dead adding that the "
+                        "raids were carried out by unknown warplanes.")
+    adding = [c for c in found if c["cue"].startswith("adding")]
+    assert adding and adding[0]["speaker"] == "Karam Observatory", found
+

@@ -174,6 +174,11 @@ class _Builder:
         """"…, adding that Y" / "… and added Y": the speaker of the cue verb this one hangs on."""
         if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "dep", "acl"} or verb.head.i == verb.i:
             return None
+        if verb.tag_ == "VBG" and lemma_of(verb) in _SAYING and not (verb.dep_ == "acl" and (
+                lemma_of(verb.head) in _DOCUMENTS | _SPEAKING_HEADS or self._mention_at(verb.head) is not None)):
+            earlier = self._earlier_cue_subject(verb)
+            if earlier is not None:
+                return earlier  # "X said Y adding Z": X adds, whatever noun the parser hung "adding" on
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
             noun = verb.head
             if noun.dep_ == "pobj" and noun.head.head.pos_ == "NOUN" and lemma_of(noun.head.head) in _DOCUMENTS:
@@ -207,6 +212,17 @@ class _Builder:
             if head.head.i == head.i:
                 break
             head, steps = head.head, steps + 1
+        return None
+
+    def _earlier_cue_subject(self, verb: Token) -> Token | None:
+        """The subject of the nearest finite cue before `verb` in its sentence (at most 40 words back)."""
+        start = max(self.sentences.start(verb.i), verb.i - 40)
+        for token in reversed(self.doc[start : verb.i]):
+            if token.tag_ in {"VBD", "VBZ", "VBP"} and self._cue_lemma(token):
+                subject = self._subject(token)
+                if subject is not None and subject.i < verb.i and subject.lower_ not in {"that", "which", "who"}:
+                    return subject
+                return None
         return None
 
     def _left_np(self, verb: Token) -> list[Token] | None:
