@@ -274,3 +274,14 @@ def test_a_commaless_adding_takes_the_speaker_of_the_cue_before_it(nlp):
     adding = [c for c in found if c["cue"].startswith("adding")]
     assert adding and adding[0]["speaker"] == "Karam Observatory", found
 
+
+
+@pytest.mark.parametrize("text, content", [
+    ("State television quoted Governor Omar Haddad as saying that 12 people died in the blast.",
+     "12 people died in the blast"),
+    ("Channel 9 quoted Defence Minister Omar Haddad as telling reporters that the army had used gas.",
+     "the army had used gas"),
+])
+def test_quoted_as_saying_gives_the_words_to_who_is_quoted(nlp, text, content):
+    claim = one(nlp, text)
+    assert claim["speaker"] == "Omar Haddad" and content in claim["content"]

@@ -34,6 +34,7 @@ _ADJUNCT_WORDS = {"reporters", "journalists", "statement", "press", "conference"
                   "a", "an", "the", "via", "by", "afp", "reuters", "news", "agency", "media", "told"}
 # An inverted cue ("… said the monitor"): its verbs, the nouns that may speak after it, and what may follow them.
 _INVERTING = {"say", "report", "add"}
+_QUOTING = {"quote", "cite"}  # "quoted X as saying Y": X speaks
 _SPEAKING_HEADS = {"source", "official", "spokesman", "spokeswoman", "spokesperson", "ministry", "monitor",
                    "observatory", "group", "agency", "army", "military", "command", "activist", "witness",
                    "resident", "correspondent", "reporter", "medic", "doctor", "television", "media", "statement",
@@ -212,6 +213,33 @@ class _Builder:
             if head.head.i == head.i:
                 break
             head, steps = head.head, steps + 1
+        return None
+
+    def _quoted_as(self, verb: Token) -> tuple[list[Token], Token] | None:
+        """"quoted X as saying …": the words of X and the participle cue after "as" (read from the words, not
+        the parse, which often takes "quoted" for an adjective here); None when the verb quotes no one that way."""
+        doc, picked = self.doc, []
+        j = verb.i + 1
+        while j < min(len(doc), verb.i + 11) and (doc[j].pos_ in {"DET", "PROPN", "NOUN", "ADJ"} or doc[j].text == "-"
+                                                  or self._mention_at(doc[j]) is not None):
+            picked.append(doc[j])
+            j += 1
+        if (picked and picked[-1].pos_ in {"PROPN", "NOUN"} and j + 1 < len(doc) and doc[j].lower_ == "as"
+                and doc[j + 1].tag_ == "VBG" and self._cue_lemma(doc[j + 1]) is not None):
+            return picked, doc[j + 1]
+        return None
+
+    def _quoting_speaker(self, verb: Token) -> tuple[Token, list[Token]] | None:
+        """The speaker of "saying" in "quoted X as saying …": X."""
+        doc = self.doc
+        if verb.tag_ != "VBG" or verb.i < 2 or doc[verb.i - 1].lower_ != "as":
+            return None
+        start = max(self.sentences.start(verb.i), verb.i - 15)
+        for token in reversed(doc[start : verb.i - 1]):
+            found = self._quoted_as(token) if self._cue_lemma(token) in _QUOTING else None
+            if found is not None and found[1].i == verb.i:
+                tokens = trim_tokens(found[0])
+                return (tokens[-1], tokens) if tokens else None
         return None
 
     def _earlier_cue_subject(self, verb: Token) -> Token | None:
@@ -615,9 +643,11 @@ class _Builder:
             lemma = self._cue_lemma(verb)
             if lemma is None or verb.i in self.used_cues or not self._attributive(verb, lemma):
                 continue
+            if lemma in _QUOTING and self._quoted_as(verb) is not None:
+                continue  # "TV quoted the governor as saying …": the governor's words, found at "saying"
             if not self._spend(verb.i):
                 continue
-            speaker = self._speaker(verb)
+            speaker = self._quoting_speaker(verb) or self._speaker(verb)
             if speaker is None:
                 continue
             content = self._content(verb, lemma, speaker[1])
