@@ -35,6 +35,9 @@ _ADJUNCT_WORDS = {"reporters", "journalists", "statement", "press", "conference"
 # An inverted cue ("… said the monitor"): its verbs, the nouns that may speak after it, and what may follow them.
 _INVERTING = {"say", "report", "add"}
 _QUOTING = {"quote", "cite"}  # "quoted X as saying Y": X speaks
+# words that leave a clause open before a speaker ("… and the monitor said", "what he calls", "when she said")
+_NOT_BEFORE_A_SPEAKER = {"and", "but", "or", "that", "as", "while", "what", "when", "where", "why", "how", "because",
+                         "if", "after", "before", "since", "until", "whom", "who", "which"}
 _SPEAKING_HEADS = {"source", "official", "spokesman", "spokeswoman", "spokesperson", "ministry", "monitor",
                    "observatory", "group", "agency", "army", "military", "command", "activist", "witness",
                    "resident", "correspondent", "reporter", "medic", "doctor", "television", "media", "statement",
@@ -89,6 +92,7 @@ class _Builder:
         self._token_starts = [t.idx for t in doc]
         self._cues: dict[int, str | None] = {}  # token index → cue lemma (each token is looked at many times)
         self._breaks: list[int] | None = None  # tokens where a claim of their own starts (see _content)
+        self._comma_rate: float | None = None  # commas per word: scraped copy that lost them reads differently
         self._inverted_cues: set[int] = set()  # cue verbs whose speaker follows them (see _inverted)
         self._trailing: dict[int, list[tuple[int, int, int]]] = {}  # sentence start → its trailing cues
         self._spent: dict[int, int] = {}  # sentence number → cues looked at (see MAX_CUES_PER_SENTENCE)
@@ -411,6 +415,11 @@ class _Builder:
         middle of the sentence. What precedes is what was said when it opens the sentence, is a clause of its own (a
         subject before a finite verb) and does not open with a subordinator ("When the raid began the monitor
         said …")."""
+        if self._comma_rate is None:
+            words = sum(1 for t in self.doc if t.is_alpha)
+            self._comma_rate = sum(1 for t in self.doc if t.text == ",") / max(words, 1)
+        if self._comma_rate >= 0.005:
+            return False  # copy that kept its commas writes "…, the monitor said"
         first = min(speaker[0].i, verb.i)
         if speaker[0].i > verb.i or verb.i - speaker[-1].i > 3 or verb.tag_ not in {"VBD", "VBZ", "VBP", "VBG"} or \
                 first == 0 or self.doc[first - 1].is_punct or len(pre) < 5:
@@ -419,7 +428,7 @@ class _Builder:
         if pre[0].i != sent.start and not all(t.is_punct or t.is_space or t.pos_ == "PROPN" and t.is_upper
                                               for t in self.doc[sent.start : pre[0].i]):
             return False  # only a dateline ("BEIRUT") may come before it
-        if pre[0].lower_ in _SUBORDINATORS or pre[-1].lower_ in {"and", "but", "or", "that", "as", "while"} or \
+        if pre[0].lower_ in _SUBORDINATORS or pre[-1].lower_ in _NOT_BEFORE_A_SPEAKER or \
                 verb.dep_ == "relcl" or any(self._cue_lemma(t) for t in pre):
             return False  # "… paramedics who told him …", "He said he spoke with …": another attribution's parts
         finite = [t.head if t.dep_ in {"aux", "auxpass"} else t for t in pre if t.tag_ in {"VBD", "VBZ", "VBP", "MD"}]
