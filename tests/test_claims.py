@@ -285,3 +285,10 @@ def test_a_commaless_adding_takes_the_speaker_of_the_cue_before_it(nlp):
 def test_quoted_as_saying_gives_the_words_to_who_is_quoted(nlp, text, content):
     claim = one(nlp, text)
     assert claim["speaker"] == "Omar Haddad" and content in claim["content"]
+
+
+def test_a_title_alone_stands_for_the_person_last_named_with_it(nlp):
+    found = claims(nlp, "President Ada Vint visited the town on Monday. The president said the army would stay. "
+                        "Sen. Omar Haddad disagreed. The senator said the army must leave.")
+    assert [c["speaker"] for c in found] == ["Ada Vint", "Omar Haddad"], found
+    assert [c["speaker_text"] for c in found] == ["The president", "The senator"]

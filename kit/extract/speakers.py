@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicons import data_text, read_data_csv
 from .claim_parts import Claim
+from .entity_words import TITLES
 from .lemmas import lemma as lemma_of
 from .quotes import find_quotes
 
@@ -163,6 +164,9 @@ class SpeakerResolver:
             earlier = self._described(monitor or head, claims)
             if earlier:
                 return earlier, []
+        titled = self._titled_person(tokens, head, before=before)
+        if titled:
+            return titled, []
         body = self._body_described(tokens, head, before=before, claims=claims)
         if body:
             return body, []
@@ -230,6 +234,23 @@ class SpeakerResolver:
             if monitors:
                 before = [m for m in monitors if m["start_char"] < head.idx]
                 return (before[-1] if before else monitors[0])["canonical"]
+        return None
+
+    def _titled_person(self, tokens: list[Token], head: Token, *, before: int) -> str | None:
+        """"the president", "the senator": the person last named with that title before ("President Ada Vint",
+        "Sen. Omar Haddad"; an abbreviation stands for the title it begins)."""
+        title = head.lower_
+        if tokens[0].lower_ != "the" or title not in TITLES or len(tokens) > 4 or any(
+                t.pos_ == "PROPN" for t in tokens):
+            return None
+        for k in range(bisect_left(self._starts, before) - 1, max(-1, bisect_left(self._starts, before) - 200), -1):
+            mention = self.mentions[k]
+            if mention["label"] != "PERSON":
+                continue
+            words = self.text[max(0, mention["start_char"] - 40) : mention["start_char"]].split()[-3:]
+            for word in (w.lower().rstrip(".,") for w in words):
+                if word == title or (len(word) >= 3 and word + "." in TITLES and title.startswith(word)):
+                    return mention["canonical"]
         return None
 
     def _body_described(self, tokens: list[Token], head: Token, *, before: int, claims: list["Claim"]) -> str | None:
