@@ -158,3 +158,14 @@ def test_a_commaless_list_of_places_is_cut_into_places(nlp):
 def test_a_law_after_a_list_noun_is_not_cut(nlp):
     found = canon(nlp, "The strikes on the villages break the Fourth Geneva Convention and international law.")
     assert not any(t in {"Fourth", "Geneva", "Convention"} for t, c, label in found), found
+
+
+def test_a_generic_opener_makes_the_name_a_place(nlp):
+    found = canon(nlp, "Government forces captured Jabal al-Zawiya and advanced on Tal Karam on Monday.")
+    labels = {t: label for t, c, label in found}
+    assert labels.get("Jabal al-Zawiya") in {"GPE", "LOC"} and labels.get("Tal Karam") in {"GPE", "LOC"}, found
+
+
+def test_abu_still_opens_a_persons_name(nlp):
+    found = canon(nlp, "Abu Karam al-Halabi said the town fell on Monday.")
+    assert any(label == "PERSON" for t, c, label in found), found

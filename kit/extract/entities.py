@@ -488,6 +488,7 @@ class EntityResolver:
         kept = self._uncovered(doc, kept, countries)
         kept = self._named_places(doc, kept)
         kept = _split_place_lists(doc, kept)
+        kept = _join_generic_openers(doc, kept)
         _forget_redefined_acronyms(doc, kept)
         groups = Groups(kept, doc)
         self._link_aliases(doc, kept, groups)
@@ -660,3 +661,38 @@ def _split_place_lists(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
             out.append(piece)
             start = i + 1
     return out
+
+
+# generic openers that only open places (not "Abu", "Umm", "Sheikh", which also open people's names)
+_PLACE_OPENERS = TOPONYM_GENERICS - {"abu", "umm", "um", "sheikh", "shaykh", "bani", "beni", "hay", "ard", "souq"}
+
+
+def _join_generic_openers(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+    """"Jabal al-Zawiya", "Tal Abyad": a generic opener the NER left out of the name after it (or took for a
+    name of its own) is joined to it, and the whole is a place (as is a name the NER read whole that it opens)."""
+    by_start = {c.start: c for c in kept}
+    covering = {i: c for c in kept for i in range(c.start, c.end)}
+    dropped: set[int] = set()
+    joined: list[Candidate] = []
+    for i in range(len(doc) - 1):
+        token = doc[i]
+        if token.lower_ not in _PLACE_OPENERS or not token.text[:1].isupper() or doc[i + 1].is_punct:
+            continue
+        own = covering.get(i)
+        if own is not None and own.start == i and own.end > i + 1 and own.entry is None:
+            own.context_label = "GPE"  # the NER took the whole name: "Jabal X" is still a place, not a person
+            continue
+        if own is not None and (own.start != i or own.end != i + 1):
+            continue  # already inside a longer name
+        after = by_start.get(i + 1)
+        if after is None or after.entry is not None and not after.entry.is_place:
+            continue
+        if own is not None:
+            dropped.add(id(own))
+        dropped.add(id(after))
+        place = Candidate(i, after.end, "GPE", None, "ner")
+        place.context_label = "GPE"
+        joined.append(place)
+    if not joined:
+        return kept
+    return sorted([c for c in kept if id(c) not in dropped] + joined, key=lambda c: c.start)
