@@ -53,6 +53,9 @@ def compact(rows):
     ("The offensive led to killing and injuring dozens of militants.",
      [("killed_or_wounded", None, None, None, "combatants")]),
     ("Massacre in Karam: 88 Killed & Injured", [("killed_or_wounded", 88, 88, 88, "unknown")]),
+    ("Five people were killed and 31 sustained injuries.", [("killed", 5, 5, 5, "unknown"), ("wounded", 31, 31, 31, "unknown")]),
+    ("The gang has threatened to kill 10 judges.", []),
+    ("Gunmen tried to abduct two farmers.", []),
 ])
 def test_structures(nlp, text, expected):
     assert compact(figures(nlp, text)) == expected
@@ -150,3 +153,9 @@ def test_agents_vague_words_and_coordinated_singulars(nlp):
     rows = figures(nlp, "Shells hit the area claiming the lives of a man and a woman injuring 5 others.")
     assert [(r["outcome"], r["best"]) for r in rows] == [("killed", 1), ("killed", 1), ("wounded", 5)]
     assert compact(figures(nlp, "Nearly 300 residents had left their homes.")) == [("displaced", None, 300, 300, "civilians")]
+
+
+def test_n_of_them_is_a_part_of_the_figure_before(nlp):
+    rows = figures(nlp, "Five people, three of them children, died in the raid.")
+    assert compact(rows) == [("killed", 5, 5, 5, "unknown"), ("killed", 3, 3, 3, "children")]
+    assert rows[1]["part_of"] == rows[0]["figure_id"]

@@ -19,7 +19,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import data_text, read_data_csv
-from .lemmas import lemma as lemma_of
+from .lemmas import inflections, lemma as lemma_of
 from .sentences import Sentences
 from .figure import Figure
 from .figure_context import describe_all
@@ -107,6 +107,13 @@ _TOTAL_NOUNS = {"total"}
 # nouns that count the dead or the captive themselves ("8 bodies were recovered", "taking 250 hostages")
 _BODIES = {"bodies", "corpses"}
 _CAPTIVES = {"hostages", "captives"}
+# verbs before "to <outcome verb>" that leave the outcome undone ("threatened to kill", "tried to abduct")
+_UNREALISED = {"threaten", "try", "attempt", "plan", "vow", "seek", "want", "aim", "intend", "fail", "prepare",
+               "promise", "pledge", "plot", "conspire", "warn"}
+# "N sustained injuries", "N suffered wounds": an outcome given as what the victims sustained
+_UNREALISED_FORMS = frozenset(form for verb in _UNREALISED for form in inflections(verb))
+_SUSTAINING = {"sustained", "suffered", "received", "sustaining", "suffering"}
+_WOUNDS = {"injuries", "injury", "wounds", "wound"}
 # vague quantities that are never a figure ("many people were trapped")
 _NOT_FIGURES = {"many", "numerous", "few"}
 
@@ -196,6 +203,8 @@ class _Reader:
         while j < len(doc) and j - start < 5:
             token = doc[j]
             lower = token.lower_
+            if lower in _SUSTAINING:
+                return None  # "80 sustained injuries": what they sustained is the outcome, not who they are
             if lower in _ELLIPTIC:
                 nxt = doc[j + 1] if j + 1 < len(doc) else None
                 if nxt is not None and nxt.lower_ in self.lex.victims:  # "12 other people", "two more soldiers"
@@ -237,6 +246,12 @@ class _Reader:
         doc, steps = self.doc, 0
         while j < len(doc) and steps < 12:
             token = doc[j]
+            if token.lower_ in _SUSTAINING:  # "80 sustained injuries", "two suffered serious wounds"
+                k = j + 1
+                while k < len(doc) and k - j <= 3 and doc[k].pos_ == "ADJ":
+                    k += 1
+                if k < len(doc) and doc[k].lower_ in _WOUNDS:
+                    return k, "wounded"
             outcome = self.outcome_of(token)
             if outcome and token.lower_ not in {"death", "deaths"}:
                 nxt = doc[j + 1 : j + 3]
@@ -311,6 +326,8 @@ class _Reader:
             if outcome and (token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB") or lower in {"injured", "wounded", "dead"}):
                 if lower in {"dead", "death", "deaths"} and k < i - 1:
                     continue
+                if _unrealised(doc, k):
+                    return None  # "threatened to kill 10 judges", "tried to abduct two men": it did not happen
                 return k, self._paired(k, outcome)
             if lower in _TOLL:  # "the (death) toll rose to 76"
                 return k, "killed_or_wounded" if any(t.lower_ == "casualty" for t in doc[max(0, k - 2) : k]) else "killed"
@@ -398,6 +415,11 @@ def _nominal_outcome(noun: str) -> str | None:
     return _NOMINAL_OUTCOMES.get(noun)
 
 
+def _unrealised(doc: Doc, k: int) -> bool:
+    """The outcome verb at k is only threatened, tried or planned: "threatened to kill", "tried to abduct"."""
+    return doc[k].tag_ == "VB" and k >= 2 and doc[k - 1].lower_ == "to" and doc[k - 2].lower_ in _UNREALISED_FORMS
+
+
 def _syntactic_outcome(reader: "_Reader", head: Token) -> tuple[int, str] | None:
     """The outcome verb the victim noun is an argument of, from the parse: "N villagers mainly elderly
     farmers were shot" (subject of a passive), "shot the driver, a guard and four others" (object, through
@@ -414,7 +436,7 @@ def _syntactic_outcome(reader: "_Reader", head: Token) -> tuple[int, str] | None
     if verb.i == noun.i or not verb.tag_.startswith("VB"):
         return None
     outcome = reader.outcome_of(verb)
-    if outcome is None:
+    if outcome is None or _unrealised(reader.doc, verb.i):
         return None
     if noun.dep_ == "nsubjpass" or (noun.dep_ == "dobj" and lemma_of(verb) not in _INTRANSITIVE):
         return verb.i, outcome
@@ -461,7 +483,7 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
     used_outcomes: dict[int, int] = {}
     for q_start, q_end, quantity in reader.quantities():
         of_the = [t.lower_ for t in doc[q_end : q_end + 4]]
-        found_part = None
+        found_part, of_them = None, False
         if of_the[:2] == ["of", "the"] and len(of_the) == 4 and of_the[2] in lexicon.outcomes \
                 and of_the[3] in {"were", "was", "are", "included"}:
             named = reader.victim(q_end + 4)  # "at least three of the dead were children"
@@ -470,6 +492,10 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
                 victim = named
             else:
                 victim = reader.victim(q_end)
+        elif of_the[:2] in (["of", "them"], ["of", "whom"]) and reader.victim(q_end + 2) is not None:
+            named = reader.victim(q_end + 2)  # "five people, three of them boys, died": a part of the figure before
+            victim = named if named is not None and named[2] not in {None, "unknown"} else reader.victim(q_end)
+            of_them = victim is named
         else:
             victim = reader.victim(q_end)
         if victim is not None and victim[2] == "not":
@@ -523,6 +549,10 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
                 between = [(t.i, outcome) for t in doc[previous.q_end : q_start] if (outcome := reader.outcome_of(t))]
                 if between and between[-1][1] != previous.outcome:
                     found, is_part = between[-1], False  # "N killed and thousands fled, including M": M fled
+        if of_them:  # "… three of them boys": a part, with the outcome of the figure before
+            is_part, part_outcome = True, "inherit"
+            if found is None and previous is not None and sents.start(previous.q_start) == sents.start(q_start):
+                found = (previous.o_index, previous.outcome)
         if found_part is not None:
             found, is_part, part_outcome = found_part, True, found_part[1]
         if found is None and victim is not None and doc[victim[1] - 1].lower_ in _BODIES:
