@@ -70,6 +70,8 @@ def test_word_ranges(low, width):
     ("about 20", (None, 20, None, "about")), ("four", (4, 4, 4, None)), ("a dozen", (12, 12, 12, None)),
     ("two dozen", (24, 24, 24, None)), ("1.5 million", (1_500_000, 1_500_000, 1_500_000, None)),
     ("dozens", (None, None, None, "dozens")), ("Hundreds of", (None, None, None, "Hundreds")),
+    ("hundreds of thousands of", (None, None, None, "hundreds of thousands")),
+    ("tens of thousands", (None, None, None, "tens of thousands")),
     ("several", (None, None, None, "several")), ("scores of", (None, None, None, "scores")),
     ("upwards of 300", (300, 300, None, "upwards of")), ("as many as 40", (None, 40, 40, "as many as")),
     ("fewer than 10", (None, 10, 10, "fewer than")), ("some 200", (None, 200, None, "some")),

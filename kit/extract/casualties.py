@@ -184,6 +184,8 @@ class _Reader:
                 start -= 1
             if doc[end - 1].lower_ in VAGUE and end < len(doc) and doc[end].lower_ == "of":
                 end += 1
+                if end < len(doc) and doc[end].lower_ in VAGUE:  # "hundreds of thousands (of)": one quantity
+                    end += 2 if end + 1 < len(doc) and doc[end + 1].lower_ == "of" else 1
             quantity = read_quantity(doc[start:end].text)
             if quantity is None and start < i:
                 quantity, start = read_quantity(doc[i:end].text), i

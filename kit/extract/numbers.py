@@ -131,7 +131,7 @@ def read_quantity(text: str) -> Quantity | None:
     if not lower:
         return None
     vague = re.fullmatch(r"(?:(?:" + _QUALIFIER_RE + r")\s+)?(?:a\s+)?(several|few|dozens|scores|hundreds|thousands|tens|"
-                         r"many|numerous|millions)(?:\s+of)?(?:\s+more)?", lower)
+                         r"many|numerous|millions)(?:\s+of\s+(?:thousands|millions))?(?:\s+of)?(?:\s+more)?", lower)
     if vague:
         return Quantity(None, None, None, _vague_word(raw), True)
     for low_text, high_text in _range_splits(lower):
@@ -164,8 +164,12 @@ def _range_splits(lower: str) -> list[tuple[str, str]]:
 
 
 def _vague_word(raw: str) -> str:
-    """The qualifier kept for a vague quantity: the quantity word as written ("dozens", "Hundreds")."""
-    for word in raw.split():
+    """The qualifier kept for a vague quantity: the quantity words as written ("dozens", "Hundreds", "tens of
+    thousands")."""
+    words = raw.split()
+    for k, word in enumerate(words):
         if word.lower() in VAGUE:
+            if k + 2 < len(words) and words[k + 1].lower() == "of" and words[k + 2].lower() in {"thousands", "millions"}:
+                return " ".join(words[k : k + 3])
             return word
     return raw
