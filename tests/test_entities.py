@@ -169,3 +169,9 @@ def test_a_generic_opener_makes_the_name_a_place(nlp):
 def test_abu_still_opens_a_persons_name(nlp):
     found = canon(nlp, "Abu Karam al-Halabi said the town fell on Monday.")
     assert any(label == "PERSON" for t, c, label in found), found
+
+
+def test_known_names_run_together_are_each_their_own(nlp):
+    found = canon(nlp, "Tags: Syria Damascus Eastern Ghouta. Syria Islamic State fighters attacked the town.")
+    names = {c for t, c, label in found}
+    assert {"Syria", "Damascus", "Eastern Ghouta", "Islamic State"} <= names, found

@@ -340,6 +340,13 @@ class EntityResolver:
         span = _trim(piece)
         if span is None:
             return
+        known = self._known_run(span, countries)
+        if known is not None:  # "Syria Islamic State", "US Homs Idlib": known names run together, each on its own
+            for part in known:
+                entry = self._lookup(part.text, countries)
+                if entry is not None:
+                    yield Candidate(part.start, part.end, entry.label, entry, "ner", entry.canonical, 2)
+            return
         if label == "PERSON" and len(span) > 1 and self._lookup(span.text, countries) is None:
             parts = self._known_edge(span)
             if parts is not None:  # "<Agency> <Photographer Name>", "<Name> <Monitor's acronym>": two names
@@ -399,6 +406,25 @@ class EntityResolver:
             priority = 3  # "Amal Clooney" is not the Amal movement (but "Syrias Aleppo" holds a place)
         yield Candidate(span.start, span.end, entry.label if entry else label, entry, "ner",
                         entry.canonical if entry else None, priority)
+
+    def _known_run(self, span: Span, countries: set[str]) -> list[Span] | None:
+        """A span that is no known name itself but two or more known names run together (a tag line or a
+        headline that lost its punctuation), each word in one of them: those names; else None."""
+        if len(span) < 2 or self._lookup(span.text, countries) is not None:
+            return None
+        doc, parts, i = span.doc, [], span.start
+        while i < span.end:
+            for size in (4, 3, 2, 1):
+                if i + size > span.end:
+                    continue
+                part = doc[i : i + size]
+                if part[0].text[:1].isupper() and len(part.text) > 1 and self._lookup(part.text, countries) is not None:
+                    parts.append(part)
+                    i += size
+                    break
+            else:
+                return None
+        return parts if len(parts) >= 2 else None
 
     def _known_edge(self, span: Span) -> list[tuple[Span, str]] | None:
         """A person's span that starts or ends with a known organisation written alone (a photo credit
