@@ -175,3 +175,8 @@ def test_known_names_run_together_are_each_their_own(nlp):
     found = canon(nlp, "Tags: Syria Damascus Eastern Ghouta. Syria Islamic State fighters attacked the town.")
     names = {c for t, c, label in found}
     assert {"Syria", "Damascus", "Eastern Ghouta", "Islamic State"} <= names, found
+
+
+def test_a_facility_noun_after_a_lower_case_word_makes_a_facility(nlp):
+    found = canon(nlp, "Rebels fought on several fronts including the nearby Karamiya military airport on Monday.")
+    assert ("Karamiya military airport", "FAC") in {(t, label) for t, c, label in found}, found

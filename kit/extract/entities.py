@@ -199,8 +199,9 @@ def _given_name_first(span: Span) -> bool:
 def _facility(span: Span) -> Span | None:
     """The name extended over a facility noun that follows it, across one adjective ("X military airport")."""
     doc, j = span.doc, span.end
-    if j < len(doc) and doc[j].pos_ == "ADJ" and doc[j].is_lower:
-        j += 1
+    if j < len(doc) and doc[j].is_lower and doc[j].pos_ in {"ADJ", "PROPN", "NOUN"} and j + 1 < len(doc) \
+            and PLACE_HEADS.get(doc[j + 1].lower_) == "FAC":
+        j += 1  # one lower-case word between: "military", "international" (tagged ADJ, or PROPN after a name)
     if j < len(doc) and PLACE_HEADS.get(doc[j].lower_) == "FAC" and doc[j].tag_ == "NN":
         return doc[span.start : j + 1]
     return None
