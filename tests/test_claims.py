@@ -292,3 +292,21 @@ def test_a_title_alone_stands_for_the_person_last_named_with_it(nlp):
                         "Sen. Omar Haddad disagreed. The senator said the army must leave.")
     assert [c["speaker"] for c in found] == ["Ada Vint", "Omar Haddad"], found
     assert [c["speaker_text"] for c in found] == ["The president", "The senator"]
+
+
+def test_according_to_a_source_described_after_it(nlp):
+    claim = one(nlp, "Clashes in Karam raged on Thursday according to the Karam Observatory which has counted the "
+                     "shells since July.")
+    assert "Clashes in Karam raged on Thursday" in claim["content"] and "counted" not in claim["content"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia maintains the huge airbase near the coast.",
+    "Government troops maintained their positions outside the town.",
+])
+def test_maintain_without_a_clause_is_no_claim(nlp, text):
+    assert claims(nlp, text) == []
+
+
+def test_maintain_with_a_clause_is_a_claim(nlp):
+    assert one(nlp, "The ministry maintained that the convoy was never hit.")["speaker"] == "ministry"

@@ -72,6 +72,7 @@ _ADJUNCT_PREPS = {"in", "on", "at", "during", "via", "through", "after", "follow
 _TOLL_NOUNS = {"toll", "tally", "number", "figure", "count"}
 # Performatives: "declared a truce", "announced a curfew" — an act with a noun-phrase object, not a statement.
 _ACTS = {"declare", "announce", "proclaim"}
+_CLAUSE_ONLY = {"maintain"}  # cues that report only with a clause after them
 _NOT_SPEAKERS = {"estimates", "estimate", "attack", "attacks", "blast", "explosion", "strike", "strikes", "airstrike", "airstrikes", "shelling",
                  "bombing", "fighting", "war", "conflict", "offensive", "toll", "bomb", "shell", "rocket", "it's"}
 
@@ -512,6 +513,8 @@ class _Builder:
             return False  # "the raid claimed the lives of 12" is a toll
         if lemma in {"respond", "reply", "react", "comment"} and not any(c.dep_ in {"ccomp", "xcomp"} for c in children):
             return False  # "the army responded with air raids": an act, unless a clause says what was replied
+        if lemma in _CLAUSE_ONLY and not any(c.dep_ in {"ccomp", "xcomp"} for c in children):
+            return False  # "maintains an airbase", "maintained their positions": not "maintained that …"
         if lemma in _ACTS and any(c.dep_ == "dobj" for c in children) and not any(
                 c.dep_ in {"ccomp", "xcomp"} for c in children):
             return False  # "declared a ceasefire": an act, not a statement
@@ -696,6 +699,8 @@ class _Builder:
             before = trim_tokens([t for t in sent if t.i < min(phrase)])
             after = trim_tokens([t for t in sent if t.i > max(phrase)])
             content = before if len(before) >= len(after) else after
+            if content is after and len(before) >= 3 and after[0].lower_ in {"which", "who", "whose", "that", "whom"}:
+                content = before  # "Y according to the monitor which has documented …": the clause describes X
             if len(content) < 3:
                 continue
             key = " ".join(t.lower_ for t in cue)
