@@ -180,3 +180,8 @@ def test_known_names_run_together_are_each_their_own(nlp):
 def test_a_facility_noun_after_a_lower_case_word_makes_a_facility(nlp):
     found = canon(nlp, "Rebels fought on several fronts including the nearby Karamiya military airport on Monday.")
     assert ("Karamiya military airport", "FAC") in {(t, label) for t, c, label in found}, found
+
+
+def test_a_name_opened_by_radio_is_an_organisation(nlp):
+    found = canon(nlp, "Radio Karamenta reported that the rebels attacked two army posts near the border.")
+    assert ("Radio Karamenta", "ORG") in {(t, label) for t, c, label in found}, found
