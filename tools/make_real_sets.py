@@ -36,6 +36,7 @@ SETS = {  # name: (FA-KES slice, MUC-3 slice)
     "real_b": (slice(40, 60), slice(10, 16)),
     "real_c": (slice(60, 80), slice(16, 22)),
     "real_d": (slice(80, 100), slice(22, 28)),
+    "real_e": (slice(100, 120), slice(28, 34)),
 }
 CASUALTY = re.compile(r"KILL|DEAD|WOUND|INJUR|KIDNAP|MURDER|MASSACR")
 ROOT = Path(__file__).resolve().parent.parent
