@@ -118,7 +118,9 @@ def restore_case(text: str, *, acronyms: Iterable[str] = (), acronym: Callable[[
     """The text with each capitalised word in its usual form; same length, same offsets."""
     known = set(acronyms) or gazetteer_acronyms()
     introduced = {m.group(1) for m in re.finditer(r"[(\[]([A-Z]{2,7})[)\]]", text)}  # "(ARENA)": an acronym here
-    is_acronym = acronym or (lambda w: w.replace(".", "") in known and len(w) >= 3 or w in introduced)
+    names = given_names()
+    is_acronym = acronym or (lambda w: w.replace(".", "") in known and len(w) >= 3 and w.lower() not in names
+                             or w in introduced)  # "SANTA ANA": a given name, not an army's acronym
     was_introduced = introduced.__contains__
     out = list(text)
     sentence_start, last, previous = True, 0, ""

@@ -182,3 +182,9 @@ def test_shouted_organisation_names_and_ordinals_get_their_case():
     assert len(restored) == len(text)
     assert "the National Water Commission" in restored and "3rd Infantry Brigade" in restored
     assert "the army and the local police" in restored  # a head noun alone, or with a plain adjective, stays common
+
+
+def test_a_given_name_in_capitals_is_not_taken_for_an_acronym():
+    from kit.casing import restore_case
+    text = restore_case("TROOPS ON THE SAN SALVADOR - SANTA ANA HIGHWAY CLASHED WITH THE FMLN, THE ICRC SAID.")
+    assert "Santa Ana" in text and "FMLN" in text and "ICRC" in text
