@@ -185,3 +185,9 @@ def test_a_facility_noun_after_a_lower_case_word_makes_a_facility(nlp):
 def test_a_name_opened_by_radio_is_an_organisation(nlp):
     found = canon(nlp, "Radio Karamenta reported that the rebels attacked two army posts near the border.")
     assert ("Radio Karamenta", "ORG") in {(t, label) for t, c, label in found}, found
+
+
+def test_a_proper_name_and_an_administrative_term_is_a_place(nlp):
+    found = canon(nlp, "Fighting was reported in Karamba Department on Monday. The Defense Department denied it.")
+    pairs = {(c, label) for t, c, label in found}
+    assert ("Karamba", "GPE") in pairs and ("Defense Department", "ORG") in pairs, found

@@ -23,7 +23,7 @@ from .aliases import TITLES, alias_links, capitalised_run, is_acronym_of, is_cap
 
 from .entity_groups import Candidate, Groups, place_context, surname_key
 from .numbers import parse_number
-from .entity_words import (DESCRIPTION_NOUNS, ENTITY_LABELS, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES,
+from .entity_words import (ADMIN_TERMS, DESCRIPTION_NOUNS, ENTITY_LABELS, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES,
                            POSSESSIVE, RANKS, TOPONYM_GENERICS)
 
 __all__ = ["EntityResolver", "Candidate", "ENTITY_LABELS"]
@@ -194,6 +194,16 @@ def _given_name_first(span: Span) -> bool:
     return (2 <= len(words) <= 4 and words[0].lower_ in given_names()
             and all(t.is_alpha and t.text[0].isupper() for t in words)
             and not any(t.lower_ in ORG_HEADS or t.lower_ in PLACE_HEADS or t.lower_ in PLACE_SUFFIXES for t in words))
+
+
+def _admin_unit(span: Span) -> bool:
+    """A name of proper words ending in an administrative term ("Karamba Department"), not a body whose first
+    words are common ones ("Police Department", "State Department", "Justice Department")."""
+    if len(span) < 2 or span[-1].lower_ not in ADMIN_TERMS:
+        return False
+    forms = usual_forms()
+    return all(t.is_alpha and t.text[:1].isupper() and forms.get(t.lower_, t.text)[:1].isupper() and t.lower_ not in ORG_HEADS
+               for t in span[:-1])
 
 
 def _facility(span: Span) -> Span | None:
@@ -395,6 +405,9 @@ class EntityResolver:
                 city = self.gazetteer.city(span[:-1].text, countries=countries)  # "<City> Department"
             if city is not None and (label != "PERSON" or city.population >= 100_000 or city.country in countries):
                 entry = city
+        admin = entry is None and label == "ORG" and _admin_unit(span)
+        if admin:
+            label = "GPE"  # "Karamba Department", "Soum Province": a proper name and an administrative term
         if entry is None and label in {"ORG", "GPE", "LOC", "FAC"} and _given_name_first(span):
             label = "PERSON"  # "Pablo Ortega Gaviria" tagged ORG: a given name and capitalised words are a person
         priority = 2 if entry is not None else 1
@@ -405,8 +418,11 @@ class EntityResolver:
             priority = 3  # "Tishreen Dam" is not the newspaper Tishreen
         if entry is None and label == "PERSON" and len(span) > 1 and not self._has_place(span, countries):
             priority = 3  # "Amal Clooney" is not the Amal movement (but "Syrias Aleppo" holds a place)
-        yield Candidate(span.start, span.end, entry.label if entry else label, entry, "ner",
-                        entry.canonical if entry else None, priority)
+        cand = Candidate(span.start, span.end, entry.label if entry else label, entry, "ner",
+                         entry.canonical if entry else None, priority)
+        if admin:
+            cand.context_label = "GPE"  # outvotes the organisation head ("Department") at the name's end
+        yield cand
 
     def _known_run(self, span: Span, countries: set[str]) -> list[Span] | None:
         """A span that is no known name itself but two or more known names run together (a tag line or a
