@@ -56,6 +56,8 @@ def compact(rows):
     ("Five people were killed and 31 sustained injuries.", [("killed", 5, 5, 5, "unknown"), ("wounded", 31, 31, 31, "unknown")]),
     ("The gang has threatened to kill 10 judges.", []),
     ("Gunmen tried to abduct two farmers.", []),
+    ("A car bomb killed 26 displaced people in the east.", [("killed", 26, 26, 26, "unknown")]),
+    ("Twelve wounded soldiers were evacuated to the border.", [("wounded", 12, 12, 12, "combatants")]),
 ])
 def test_structures(nlp, text, expected):
     assert compact(figures(nlp, text)) == expected

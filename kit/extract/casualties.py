@@ -224,6 +224,9 @@ class _Reader:
                 return start, j + 1, "unknown"
             if token.pos_ in {"ADJ", "ADV", "PROPN", "NOUN", "VERB"} or token.text == "-" or token.tag_ == "VBN":
                 if lower in self.lex.outcomes and token.pos_ in {"VERB", "ADJ"} and j == start:
+                    nxt = doc[j + 1] if j + 1 < len(doc) else None
+                    if nxt is not None and nxt.lower_ in self.lex.victims and nxt.tag_ == "NNS":
+                        return start, j + 2, self.lex.victims[nxt.lower_]  # "26 displaced people": who they were
                     return None  # "12 injured": the outcome, not a victim noun
                 if token.pos_ == "NOUN" and lower not in self.lex.victims and (j + 1 >= len(doc) or doc[j + 1].pos_ != "NOUN"):
                     return start, j + 1, "unknown"
@@ -512,6 +515,9 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
                for t in doc[q_start:q_end]) and (victim is None or victim[2] in {None, "unknown"}
                                                                           and doc[victim[1] - 1].lower_ not in lexicon.victims):
             continue  # a date, time, percentage, sum or measure — unless it plainly counts people
+        described = None  # "killed 26 displaced people": the outcome word before the noun describes the victims
+        if victim is not None and victim[1] - victim[0] == 2 and reader.outcome_of(doc[victim[0]]):
+            described = (victim[0], reader.outcome_of(doc[victim[0]]))
         tail = victim[1] if victim else q_end
         if tail < len(doc) and doc[tail].lower_ in {"of", "among"} and doc[tail + 1 : tail + 2].text.lower() in {"them", "whom"}:
             tail += 2
@@ -557,6 +563,8 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
                 found = (previous.o_index, previous.outcome)
         if found_part is not None:
             found, is_part, part_outcome = found_part, True, found_part[1]
+        if found is None and described is not None:
+            found = described  # "12 wounded soldiers were evacuated": the only outcome is the one describing them
         if found is None and victim is not None and doc[victim[1] - 1].lower_ in _BODIES:
             found = (victim[1] - 1, "killed")  # "a further 8 bodies were recovered"
         if found is None and victim is not None and doc[victim[1] - 1].lower_ in _CAPTIVES:
