@@ -18,7 +18,7 @@ import dataclasses
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, Self
 
 import srsly
 from spacy import util
@@ -65,7 +65,44 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-class TagToPos:
+class _SavedData:
+    """spaCy's serialisation protocol (`to_bytes`/`from_bytes`/`to_disk`/`from_disk`) for a component whose data
+    is one JSON value: `_data()` gives it, `_set_data()` takes it back, under `_data_key` in bytes and in the file
+    `_data_file` on disk (JSON unless `_write`/`_read` say otherwise)."""
+
+    _data_key: str
+    _data_file: str
+
+    def _data(self) -> Any:
+        raise NotImplementedError
+
+    def _set_data(self, data: Any) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def _write(path: Path, data: Any) -> None:
+        srsly.write_json(path, data)
+
+    @staticmethod
+    def _read(path: Path) -> Any:
+        return srsly.read_json(path)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return util.to_bytes({self._data_key: lambda: srsly.json_dumps(self._data())}, exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> Self:
+        util.from_bytes(data, {self._data_key: lambda b: self._set_data(srsly.json_loads(b))}, exclude)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        util.to_disk(util.ensure_path(path), {self._data_file: lambda p: self._write(p, self._data())}, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Self:
+        util.from_disk(util.ensure_path(path), {self._data_file: lambda p: self._set_data(self._read(p))}, exclude)
+        return self
+
+
+class TagToPos(_SavedData):
     """Coarse POS from the fine-grained tag, as the model's attribute_ruler maps it, at a fraction of its cost.
 
     The kit's pipeline runs this instead of `attribute_ruler` + `lemmatizer` (the kit reads `pos_` and looks
@@ -103,29 +140,17 @@ class TagToPos:
 
     # The map is read from the attribute_ruler's patterns when the component is made; a loaded pipeline makes
     # its components before it loads their data, so the map travels with the component.
-    def _map(self) -> dict:
+    _data_key, _data_file = "map", "map.json"
+
+    def _data(self) -> dict:
         return {"by_tag": self.by_tag, "by_word": [[lower, tag, pos] for (lower, tag), pos in self.by_word.items()]}
 
-    def _set_map(self, data: dict) -> None:
+    def _set_data(self, data: dict) -> None:
         self.by_tag = dict(data["by_tag"])
         self.by_word = {(lower, tag): pos for lower, tag, pos in data["by_word"]}
 
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return util.to_bytes({"map": lambda: srsly.json_dumps(self._map())}, exclude)
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> TagToPos:
-        util.from_bytes(data, {"map": lambda b: self._set_map(srsly.json_loads(b))}, exclude)
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        util.to_disk(util.ensure_path(path), {"map.json": lambda p: srsly.write_json(p, self._map())}, exclude)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TagToPos:
-        util.from_disk(util.ensure_path(path), {"map.json": lambda p: self._set_map(srsly.read_json(p))}, exclude)
-        return self
-
-
-class EntityLayer:
+class EntityLayer(_SavedData):
     """Entity mentions with canonical names and one label per entity (`doc.ents`, `Doc._.kit_mentions`).
 
     Layered on the statistical NER: gazetteer names, known places, alias patterns, definite
@@ -189,28 +214,22 @@ class EntityLayer:
         return doc
 
     # -- serialisation: the user's entries (the shipped data is the package's) ----------------------------
-    def _rows(self) -> list[dict]:
+    _data_key, _data_file = "entities", "entities.jsonl"
+
+    def _data(self) -> list[dict]:
         return [dataclasses.asdict(e) for e in self.user_entries]
 
-    def _set_rows(self, rows: Iterable[dict]) -> None:
+    def _set_data(self, rows: Iterable[dict]) -> None:
         self.user_entries = [Entry(**{**row, "aliases": tuple(row.get("aliases") or ())}) for row in rows]
         self._gazetteer = self._resolver = None
 
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return util.to_bytes({"entities": lambda: srsly.json_dumps(self._rows())}, exclude)
+    @staticmethod
+    def _write(path: Path, rows: list[dict]) -> None:
+        srsly.write_jsonl(path, rows)  # one entry per line
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> EntityLayer:
-        util.from_bytes(data, {"entities": lambda b: self._set_rows(srsly.json_loads(b))}, exclude)
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        util.to_disk(util.ensure_path(path), {"entities.jsonl": lambda p: srsly.write_jsonl(p, self._rows())}, exclude)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityLayer:
-        util.from_disk(util.ensure_path(path),
-                       {"entities.jsonl": lambda p: self._set_rows(srsly.read_jsonl(p) if p.exists() else ())},
-                       exclude)
-        return self
+    @staticmethod
+    def _read(path: Path) -> Iterable[dict]:
+        return srsly.read_jsonl(path) if path.exists() else ()
 
 
 @contextmanager

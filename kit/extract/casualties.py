@@ -260,10 +260,8 @@ class _Reader:
             outcome = self.outcome_of(token)
             if outcome and token.lower_ not in {"death", "deaths"}:
                 nxt = doc[j + 1 : j + 3]
-                if outcome in {"killed", "wounded"} and len(nxt) == 2 and nxt[0].lower_ in {"and", "or", "&"}:
-                    other = self.outcome_of(nxt[1])
-                    if other and other != outcome and {other, outcome} == {"killed", "wounded"}:
-                        return j, "killed_or_wounded"
+                if len(nxt) == 2 and nxt[0].lower_ in _PAIR_LINKS and _killed_and_wounded(outcome, self.outcome_of(nxt[1])):
+                    return j, "killed_or_wounded"  # "12 killed and wounded", "88 Killed & Injured"
                 return j, outcome
             if token.lower_ in _LOSE and j + 2 < len(doc) and doc[j + 2].lower_ in _LIFE:
                 return j, "killed"
@@ -367,11 +365,10 @@ class _Reader:
     def _paired(self, k: int, outcome: str) -> str:
         """"killing and injuring N", "the killing or wounding of N": a killed/wounded pair before the figure."""
         doc = self.doc
-        if outcome in {"killed", "wounded"} and k >= 2 and doc[k - 1].lower_ in {"and", "or", "&"}:
-            other = self.outcome_of(doc[k - 2])
-            if other is None and doc[k - 2].lower_ in _NOMINAL_OUTCOMES:
-                other = self.lex.outcomes.get(doc[k - 2].lower_) or _nominal_outcome(doc[k - 2].lower_)
-            if {other, outcome} == {"killed", "wounded"}:
+        if k >= 2 and doc[k - 1].lower_ in _PAIR_LINKS:
+            word = doc[k - 2]
+            other = self.outcome_of(word) or (_nominal_outcome(word.lower_) if word.lower_ in _NOMINAL_OUTCOMES else None)
+            if _killed_and_wounded(outcome, other):
                 return "killed_or_wounded"
         return outcome
 
@@ -413,6 +410,14 @@ class _Reader:
                     outcome = self.lex.outcomes[cue[1]]  # "the dead included six women"
                 return outcome or ("inherit" if cue[-1] not in {"victims", "casualties"} else "inherit")
         return None
+
+
+_PAIR_LINKS = {"and", "or", "&"}  # "killed and wounded", "killing or wounding", "Killed & Injured"
+
+
+def _killed_and_wounded(outcome: str | None, other: str | None) -> bool:
+    """The two outcome words of a pair are the one killed and the other wounded."""
+    return {outcome, other} == {"killed", "wounded"}
 
 
 def _nominal_outcome(noun: str) -> str | None:
@@ -497,9 +502,9 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
                 victim = named
             else:
                 victim = reader.victim(q_end)
-        elif of_the[:2] in (["of", "them"], ["of", "whom"]) and reader.victim(q_end + 2) is not None:
-            named = reader.victim(q_end + 2)  # "five people, three of them boys, died": a part of the figure before
-            victim = named if named is not None and named[2] not in {None, "unknown"} else reader.victim(q_end)
+        elif of_the[:2] in (["of", "them"], ["of", "whom"]) and (named := reader.victim(q_end + 2)) is not None:
+            # "five people, three of them boys, died": a part of the figure before
+            victim = named if named[2] not in {None, "unknown"} else reader.victim(q_end)
             of_them = victim is named
         else:
             victim = reader.victim(q_end)

@@ -19,7 +19,7 @@ from spacy.vocab import Vocab
 from ..casing import given_names, usual_forms
 from ..gazetteer import Entry, Gazetteer
 from ..lexicons import cue_lexicon, data_text
-from .aliases import TITLES, alias_links, capitalised_run, is_acronym_of, is_capitalised, strip_titles
+from .aliases import TITLES, AliasLink, alias_links, capitalised_run, is_acronym_of, is_capitalised, strip_titles
 
 from .entity_groups import Candidate, Groups, place_context, surname_key
 from .numbers import parse_number
@@ -532,9 +532,10 @@ class EntityResolver:
         kept = self._named_places(doc, kept)
         kept = _split_place_lists(doc, kept)
         kept = _join_generic_openers(doc, kept)
-        _forget_redefined_acronyms(doc, kept)
+        links = list(alias_links(doc, [c.key for c in kept]))  # read once: the spans stay, only entries change
+        _forget_redefined_acronyms(doc, kept, links)
         groups = Groups(kept, doc)
-        self._link_aliases(doc, kept, groups)
+        self._link_aliases(doc, kept, groups, links)
         kept = groups.candidates
         self._descriptions(doc, kept, groups)
         self._surnames(doc, kept, groups)
@@ -574,9 +575,9 @@ class EntityResolver:
                 covered.update(range(i, end))
         return sorted(kept + extra, key=lambda c: c.start)
 
-    def _link_aliases(self, doc: Doc, kept: list[Candidate], groups: "Groups") -> None:
+    def _link_aliases(self, doc: Doc, kept: list[Candidate], groups: "Groups", links: list[AliasLink]) -> None:
         by_span = {c.key: c for c in kept}
-        for link in alias_links(doc, [c.key for c in kept]):
+        for link in links:
             name = by_span.get(link.name)
             alias = by_span.get(link.alias)
             alias_text = doc[link.alias[0] : link.alias[1]].text
@@ -645,12 +646,12 @@ class EntityResolver:
                 groups.union(target, cand)
 
 
-def _forget_redefined_acronyms(doc: Doc, kept: list[Candidate]) -> None:
+def _forget_redefined_acronyms(doc: Doc, kept: list[Candidate], links: list[AliasLink]) -> None:
     """"the Karam Relief Centre (KRC)": an acronym the article defines for a name the gazetteer does not know
     stands for that name, not for the gazetteer's entry of the same letters; each of its mentions forgets it."""
     by_span = {c.key: c for c in kept}
     redefined = set()
-    for link in alias_links(doc, [c.key for c in kept]):
+    for link in links:
         name, alias = by_span.get(link.name), by_span.get(link.alias)
         if link.pattern != "parenthesis" or name is None or alias is None or name.entry is not None or alias.entry is None:
             continue
