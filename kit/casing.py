@@ -132,6 +132,8 @@ def restore_case(text: str, *, acronyms: Iterable[str] = (), acronym: Callable[[
         raw = match.group()
         if start > 0 and text[start - 1].isdigit():
             word = raw.lower()  # "1ST", "22ND": an ordinal's suffix
+        elif len(raw) <= 4 and raw.isupper() and _CODE_TAIL.match(text, end):
+            word = raw  # "F-16", "AK-47": a designation, letters and a number
         elif len(raw) == 2 and raw in known and previous.lower() == "the":
             word = raw  # "THE UN", "THE US": not "the un", "the us"
         else:
@@ -140,7 +142,67 @@ def restore_case(text: str, *, acronyms: Iterable[str] = (), acronym: Callable[[
             word = word[0].upper() + word[1:]
         out[start:end] = word
         sentence_start, last, previous = False, end, match.group()
-    return _capitalise_given_names(_capitalise_names("".join(out)), text)
+    restored = _capitalise_given_names(_capitalise_names("".join(out)), text)
+    return _capitalise_city_names(_capitalise_after_ranks(_capitalise_article_names(restored, text), text), text)
+
+
+_CODE_TAIL = re.compile(r"-\d")
+_ARTICLES = {"el", "la", "los", "las"}  # Spanish articles: "el" and "la" open names, not English words
+
+
+def _rare(word: str) -> bool:
+    """Not among the COMMON_RANK most frequent words (unknown words included)."""
+    return frequency_rank().get(word.lower(), COMMON_RANK + 1) > COMMON_RANK
+
+
+def _capitalise_article_names(text: str, original: str) -> str:
+    """A Spanish article in capitals before a name or a rare word opens a name: "EL ALTO" → "El Alto", "LA
+    LOMA" → "La Loma" (not "el Alto", "la loma"); not after "de"/"del", inside a name ("Banco de la Nacion")."""
+    out = list(text)
+    words = list(_WORD.finditer(text))
+    for k, (w, nxt) in enumerate(zip(words, words[1:])):
+        if (_bare(w) in _ARTICLES and original[w.start() : w.end()].isupper() and text[w.end() : nxt.start()] == " "
+                and (nxt.group()[0].isupper() or _rare(_bare(nxt)))
+                and not (k and _bare(words[k - 1]) in {"de", "del"})):
+            out[w.start()] = w.group()[0].upper()
+            out[nxt.start()] = nxt.group()[0].upper()
+    return "".join(out)
+
+
+def _capitalise_after_ranks(text: str, original: str) -> str:
+    """A rare word in capitals right after a rank is a surname: "PRESIDENT SMITHERS" → "president Smithers",
+    even where the usual form of the word is a common noun in another language."""
+    from .lexicons import title_words
+
+    ranks = title_words()[1]
+    out = list(text)
+    words = list(_WORD.finditer(text))
+    for w, nxt in zip(words, words[1:]):
+        if (_bare(w) in ranks and original[nxt.start() : nxt.end()].isupper() and nxt.group().islower()
+                and text[w.end() : nxt.start()] == " " and _rare(_bare(nxt)) and _bare(nxt) not in _JOINERS
+                and not _inflected_common_word(_bare(nxt))):
+            out[nxt.start()] = nxt.group()[0].upper()
+    return "".join(out)
+
+
+def _capitalise_city_names(text: str, original: str) -> str:
+    """A name and a common word in capitals that together name a city of 100,000+ people are written as the
+    city's name: "PANAMA CITY" → "Panama City", not "Panama city" (GeoNames, via the gazetteer's city index)."""
+    words = list(_WORD.finditer(text))
+    pairs = [(w, nxt) for w, nxt in zip(words, words[1:]) if w.group()[0].isupper() and nxt.group().islower()
+             and original[nxt.start() : nxt.end()].isupper() and text[w.end() : nxt.start()] == " "]
+    if not pairs:
+        return text
+    from .gazetteer import _city_index, name_key
+
+    cities = _city_index()
+    out = list(text)
+    for w, nxt in pairs:
+        name = f"{w.group()} {nxt.group()}"
+        found = cities.get(name_key(name), ())
+        if found and found[0].population >= 100_000 and name_key(found[0].canonical) == name_key(name):
+            out[nxt.start()] = nxt.group()[0].upper()
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)

@@ -188,3 +188,17 @@ def test_a_given_name_in_capitals_is_not_taken_for_an_acronym():
     from kit.casing import restore_case
     text = restore_case("TROOPS ON THE SAN SALVADOR - SANTA ANA HIGHWAY CLASHED WITH THE FMLN, THE ICRC SAID.")
     assert "Santa Ana" in text and "FMLN" in text and "ICRC" in text
+
+
+def test_shouted_spanish_articles_codes_surnames_and_city_names_get_their_case():
+    from kit.casing import restore_case
+
+    text = ("ENVOYS FLEW FROM PANAMA CITY TO LA CEIBA TO MEET PRESIDENT ZAPOTERO AND THE M-20 REBELS ABOUT THE "
+            "BANCO DE LA REPUBLICA AND THE F-16 SALE. THE CITY WAS CALM; LA LA LAND.")
+    restored = restore_case(text)
+    assert len(restored) == len(text) and restored.lower() == text.lower()
+    assert "Panama City" in restored and "La Ceiba" in restored and "president Zapotero" in restored
+    assert "M-20" in restored and "F-16" in restored
+    assert "de la Republica" in restored  # an article inside a name, after "de", stays lower case
+    assert "The city was calm" in restored  # a common word on its own stays common
+

@@ -191,3 +191,11 @@ def test_a_proper_name_and_an_administrative_term_is_a_place(nlp):
     found = canon(nlp, "Fighting was reported in Karamba Department on Monday. The Defense Department denied it.")
     pairs = {(c, label) for t, c, label in found}
     assert ("Karamba", "GPE") in pairs and ("Defense Department", "ORG") in pairs, found
+
+
+def test_a_city_the_ner_missed_and_a_capital_named_after_its_country(nlp):
+    found = canon(nlp, "Delegates will travel to Port Moresby this weekend. The talks in Kuwait City ended, "
+                       "officials in Kuwait said.")
+    triples = {(t, c, label) for t, c, label in found}
+    assert ("Port Moresby", "Port Moresby", "GPE") in triples, found
+    assert ("Kuwait City", "Kuwait City", "GPE") in triples and ("Kuwait", "Kuwait", "GPE") in triples, found

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..casing import given_names, usual_forms
-from ..gazetteer import Entry, Gazetteer
+from ..gazetteer import Entry, Gazetteer, name_key
 from ..lexicons import cue_lexicon, data_text
 from .aliases import TITLES, AliasLink, alias_links, capitalised_run, is_acronym_of, is_capitalised, strip_titles
 
@@ -302,6 +302,10 @@ class EntityResolver:
             if len(words) > 1 and words[-1].lower() in PLACE_SUFFIXES:
                 base = self._lookup(" ".join(words[:-1]), countries)
                 entry = base if base is not None and base.is_place else None
+                if entry is not None and entry.kind == "country":  # "<Country> City" is a capital, not the country
+                    city = self.gazetteer.city(text, countries=countries)
+                    if city is not None and name_key(city.canonical) == name_key(text):
+                        entry = city
         return entry
 
     def _lookup_place(self, text: str, label: str, countries: Iterable[str]) -> Entry | None:
@@ -530,6 +534,7 @@ class EntityResolver:
         kept = self._select(gazetteer_found + self._ner_candidates(doc, countries))
         kept = self._uncovered(doc, kept, countries)
         kept = self._named_places(doc, kept)
+        kept = self._known_cities(doc, kept, countries)
         kept = _split_place_lists(doc, kept)
         kept = _join_generic_openers(doc, kept)
         links = list(alias_links(doc, [c.key for c in kept]))  # read once: the spans stay, only entries change
@@ -573,6 +578,27 @@ class EntityResolver:
                 cand.context_label = cand.label
                 extra.append(cand)
                 covered.update(range(i, end))
+        return sorted(kept + extra, key=lambda c: c.start)
+
+    def _known_cities(self, doc: Doc, kept: list[Candidate], countries: set[str]) -> list[Candidate]:
+        """A run of two to four capitalised words that the statistical NER left alone and that is exactly the
+        name of a city of 100,000+ people ("Port Moresby", "Santa Cruz") is that city."""
+        covered = {i for c in kept for i in range(c.start, c.end)}
+        extra = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if i in covered or not is_capitalised(token.text) or i and is_capitalised(doc[i - 1].text):
+                i += 1
+                continue
+            end = capitalised_run(doc, i, max_tokens=5)
+            words = doc[i:end]
+            if (2 <= len(words) <= 4 and all(is_capitalised(t.text) for t in words) and doc[i].is_alpha
+                    and not covered.intersection(range(i, end)) and doc[i].lower_ not in TITLES):
+                city = self.gazetteer.city(words.text, countries=countries)
+                if city is not None and city.population >= 100_000 and name_key(city.canonical) == name_key(words.text):
+                    extra.append(Candidate(i, end, "GPE", city, "gazetteer", city.canonical, 2))
+            i = max(end, i + 1)
         return sorted(kept + extra, key=lambda c: c.start)
 
     def _link_aliases(self, doc: Doc, kept: list[Candidate], groups: "Groups", links: list[AliasLink]) -> None:
