@@ -40,15 +40,20 @@ __all__ = ["paragraph_boundaries", "TagToPos", "EntityLayer", "ClaimLayer", "Cas
 # repeated 50,000 times) reaches the bound, which keeps every per-sentence step of the layers bounded.
 MAX_RUN_TOKENS = 300
 _FINAL_MARKS = (".", "!", "?")
+_OPENING_BRACKETS = {"[", "("}
+_CLOSERS = ('"', "”", "'", "’", ":", ";")  # a quotation or a colon may end a sentence without a final mark
 
 
 @Language.component("kit_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A paragraph break always starts a sentence (headlines and standfirsts have no final stop); a run of
-    more than MAX_RUN_TOKENS tokens without a full stop or line break is cut, so no sentence is unbounded.
+    """A paragraph break always starts a sentence (headlines and standfirsts have no final stop); an opening
+    bracket right after a word never does ("the PRL [Popular Revolutionary League] said": the small parser
+    otherwise often cuts there); a run of more than MAX_RUN_TOKENS tokens without a full stop or line break is
+    cut, so no sentence is unbounded.
 
     The starts are written in one array (`token.is_sent_start = True` rescans the whole Doc on every call)."""
-    starts = doc.to_array([SENT_START])
+    array = doc.to_array([SENT_START])
+    starts = array.view("int64")  # 1 starts a sentence, -1 never does, 0 leaves it to the parser
     changed, run = False, 0
     for token in doc[:-1]:
         text = token.text
@@ -60,8 +65,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             run += 1
             if run >= MAX_RUN_TOKENS:
                 starts[token.i + 1], changed, run = 1, True, 0
+            elif not token.is_space and doc[token.i + 1].text in _OPENING_BRACKETS and not text.endswith(_CLOSERS):
+                starts[token.i + 1], changed = -1, True
     if changed:
-        doc.from_array([SENT_START], starts.reshape(-1, 1))
+        doc.from_array([SENT_START], array.reshape(-1, 1))
     return doc
 
 

@@ -310,3 +310,17 @@ def test_maintain_without_a_clause_is_no_claim(nlp, text):
 
 def test_maintain_with_a_clause_is_a_claim(nlp):
     assert one(nlp, "The ministry maintained that the convoy was never hit.")["speaker"] == "ministry"
+
+
+def test_an_expanded_acronym_in_brackets_does_not_cut_the_sentence(nlp):
+    found = claims(nlp, "According to the border guards, the PRL [Popular Revolutionary League] moved two columns "
+                        "towards the coast last week.")
+    assert len(found) == 1 and found[0]["speaker_text"] == "the border guards", found
+    assert found[0]["content"].startswith("the PRL [Popular Revolutionary League] moved"), found
+
+
+def test_an_impersonal_passive_cue_gives_the_words_to_its_agent(nlp):
+    found = claims(nlp, "A magistrate was shot dead at noon today in Riverton, it was reported today by the "
+                        "regional police.")
+    assert len(found) == 1 and found[0]["speaker_text"] == "the regional police", found
+    assert found[0]["content"] == "A magistrate was shot dead at noon today in Riverton", found

@@ -346,6 +346,9 @@ class _Builder:
         if inverted is not None:
             return inverted[-1], trim_tokens(inverted)
         subject = self._subject(verb)
+        agent = self._passive_agent(verb, subject)
+        if agent is not None:
+            return agent
         if subject is not None and verb.tag_ == "VBG" and subject.i > verb.i:
             subject = None  # "…, saying the city could not pay": the city is the content's subject
         subject = subject or self._inherited_subject(verb)
@@ -360,6 +363,18 @@ class _Builder:
             if found:
                 return found[-1], trim_tokens(found)
         return None
+
+    @staticmethod
+    def _passive_agent(verb: Token, subject: Token | None) -> tuple[Token, list[Token]] | None:
+        """"…, it was announced by the ministry": an impersonal passive cue gives the words to its agent."""
+        if verb.tag_ != "VBN" or subject is not None and subject.lower_ not in {"it", "this"}:
+            return None
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if holder is None or holder.pos_ not in {"PROPN", "NOUN"}:
+            return None
+        tokens = trim_tokens(speaker_tokens(holder))
+        return (holder, tokens) if tokens else None
 
     # -- content ---------------------------------------------------------------------------------
     def _substantial(self, tokens: list[Token]) -> bool:
@@ -394,7 +409,7 @@ class _Builder:
             post = post[1:]
         if post and (post[0].lower_ in _SUBORDINATORS or doc[post[0].i - 1].text == "," and post[0].lower_ in {"and", "but"}):
             post = []  # "…, the ministry said, as militants shelled the town": not what was said
-        first = min(speaker[0].i, verb.i)
+        first = min(speaker[0].i, verb.i, *(c.i for c in verb.children if c.i < verb.i and c.dep_ in _CUE_FRAME))
         pre = trim_tokens(list(doc[self._clause_start(sent, first) : first]))
         pre_ok = len(pre) >= 3 and self._substantial(pre)
         if verb.i in self._inverted_cues and pre_ok:
@@ -706,6 +721,9 @@ class _Builder:
             key = " ".join(t.lower_ for t in cue)
             self._add(source, phrase_tokens, key, span_chars(cue), span_chars(content),
                       self.lexicon.phrases.get(key, "reported"))
+
+
+_CUE_FRAME = {"aux", "auxpass", "nsubjpass", "expl"}  # "…, it was reported": the cue's own words, not what was said
 
 
 def _adjunct(tokens: list[Token]) -> bool:
