@@ -98,6 +98,8 @@ def run_polnear(root: Path, split: str, limit: int | None, dump: Path | None) ->
               "word); right source: among found attributions with a Source, the best-matching claim's speaker or "
               "speaker_text holds all name words of the gold source or vice versa (articles, possessive \"s\", "
               "bare titles ignored), or the speaker is the canonical name of the kit's entity at the gold source; "
+              "a source with no name words (\"the president\") counts when the speaker or speaker_text is the same "
+              "description (added 2026-12-06 evening: before, such a source could never count, even for the same words); "
               "for a pronoun source, the resolved speaker must share a name word with the antecedent (the 8 words "
               "before a relative who/which/that in its sentence, else the nearest preceding non-pronoun gold "
               "Source — an approximation: PolNeAR has no coreference annotation). A hand check of 30 train "

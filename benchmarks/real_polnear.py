@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from real_text import OffsetMap, contains_either_way, shares_words, token_f1, words
+from real_text import OffsetMap, contains_either_way, name_words, shares_words, token_f1, words
 
 __all__ = ["Span", "GoldAttribution", "GoldDoc", "Claim", "DocPrediction", "read_brat", "choose_annotation_files",
            "load_split", "is_reporting", "is_pronoun", "right_source", "score", "kit_predictions",
@@ -211,7 +211,9 @@ def right_source(doc: GoldDoc, gold: GoldAttribution, claim: Claim,
 
     * a non-pronoun source: right when the claim's speaker or speaker_text contains all the name words of the
       source or vice versa ("The Daily Herald" ~ "Daily Herald"), or when the claim's speaker is the canonical
-      name of one of the system's entity mentions at the gold source's span ("Mrs. Roe" → "Jane Roe");
+      name of one of the system's entity mentions at the gold source's span ("Mrs. Roe" → "Jane Roe"); a source
+      with no name words ("the president", "the senator"): when the speaker or speaker_text is the same
+      description (articles aside) — the claim was matched to this attribution by its content;
     * a pronoun source ("he", "they", "who"): right only when the claim's resolved speaker (not itself a pronoun)
       shares a name word with the antecedent (`GoldDoc.antecedent`: the words just before a relative pronoun, else
       the nearest preceding non-pronoun gold Source) or is the canonical name of an entity mention there. A claim
@@ -234,9 +236,16 @@ def right_source(doc: GoldDoc, gold: GoldAttribution, claim: Claim,
         return False, "pronoun resolved elsewhere" if resolved else ""
     if any(contains_either_way(n, source.text) for n in names):
         return True, "words"
+    if not name_words(source.text) and any(_description(n) == _description(source.text) for n in names):
+        return True, "same description"  # "the president" as the speaker of "the president said"
     if names_at is not None and claim.speaker and claim.speaker in names_at(source.start, source.end):
         return True, "entity"
     return False, ""
+
+
+def _description(text: str) -> list[str]:
+    """The words of a description without its article ("The president" → ["president"])."""
+    return [w for w in words(text) if w not in {"the", "a", "an"}]
 
 
 @dataclass

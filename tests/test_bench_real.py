@@ -240,3 +240,17 @@ def test_offset_map_inside_edited_words():
     start = original.index("minister")
     mapped = offsets.to_edited(start, start + len("minister’s"))
     assert edited[mapped[0]:mapped[1]] == "minister's"
+
+
+def test_a_description_without_name_words_is_right_when_the_speaker_is_the_same_description():
+    text = "Intro line.\n\nThe president said the plan would fail."
+    src, content = text.index("The president"), text.index("the plan would fail")
+    ann = (f"T1\tSource {src} {src + 13}\tThe president\nT2\tCue {src + 14} {src + 18}\tsaid\n"
+           f"T3\tContent {content} {content + 19}\tthe plan would fail\nE1\tSource:T1 Cue:T2 Content:T3\n")
+    doc = real_polnear.GoldDoc("s", Path("s.txt"), text, "x", real_polnear.read_brat(ann, text))
+    same = [real_polnear.Claim("Ann Lee", "the president", "said", "the plan would fail")]
+    other = [real_polnear.Claim("Ann Lee", "the minister", "said", "the plan would fail")]
+    _, rows, _ = real_polnear.score([doc], {"s": real_polnear.DocPrediction(same)})
+    assert rows[0]["right_source"] is True and rows[0]["source_match"] == "same description"
+    _, rows, _ = real_polnear.score([doc], {"s": real_polnear.DocPrediction(other)})
+    assert rows[0]["right_source"] is False
