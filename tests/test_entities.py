@@ -199,3 +199,9 @@ def test_a_city_the_ner_missed_and_a_capital_named_after_its_country(nlp):
     triples = {(t, c, label) for t, c, label in found}
     assert ("Port Moresby", "Port Moresby", "GPE") in triples, found
     assert ("Kuwait City", "Kuwait City", "GPE") in triples and ("Kuwait", "Kuwait", "GPE") in triples, found
+
+
+def test_a_first_paragraph_in_title_case_is_a_headline_even_with_a_full_stop(nlp):
+    found = canon(nlp, "Karimov Urges Swift Inquiry Into Border Shelling.\n\nForeign Minister Yusuf Karimov said "
+                       "on Monday that an inquiry was needed.")
+    assert not any("Urges" in t for t, c, label in found), found
