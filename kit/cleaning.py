@@ -78,7 +78,7 @@ _TRAILERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a list of other stories pasted after the last sentence, with the credit and the topic line before it
     ("trailer:related", re.compile(
         r"(?<=[.!?\"”])\s+(?:\.\.\.\s+)?(?:Source:?(?:\s+[A-Z][\w.]*){1,3}(?:\s+and\s+agencies)?\s+)?"
-        r"(?:(?:\d+\s+)?Topic\s[^\n]{0,120}?\(\d+\)\s+Related\s+(?=[A-Z])|"
+        r"(?:(?:\d+\s+)?Topic\s[^\n]{0,120}?\(\d+\)\s+Related\s+(?=[A-Z])|(?<=\.\.\.\s)\d+\s+Related\s+(?=[A-Z])|"
         r"Related\s+(?:News|Coverage|Articles|Stories|Posts|Content)\s+(?=[A-Z\"“]))[^\n]*$")),
     ("trailer:share", re.compile(r"(?<=[.!?\"”)])\s*(?:Twitter|Facebook|WhatsApp|Telegram|Share)\s*$")),
     ("trailer:marker", re.compile(

@@ -86,6 +86,7 @@ def test_news_sentences_stay(line):
          "us on Instagram.", "trailer:related"),
         (" ... 12 Topic Fighting in the North (240) Related Army Retakes Hill Town Rebels Deny Losses Comment via "
          "Facebook", "trailer:related"),
+        (" ... 57 Related Army Retakes Hill Near Karam Town Officials Say Talks Stalled Tags army", "trailer:related"),
     ],
 )
 def test_chrome_glued_to_a_paragraph_is_cut_not_the_paragraph(tail, reason):
