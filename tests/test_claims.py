@@ -324,3 +324,9 @@ def test_an_impersonal_passive_cue_gives_the_words_to_its_agent(nlp):
                         "regional police.")
     assert len(found) == 1 and found[0]["speaker_text"] == "the regional police", found
     assert found[0]["content"] == "A magistrate was shot dead at noon today in Riverton", found
+
+
+def test_claiming_lives_is_a_toll_not_a_cue_that_cuts_the_content(nlp):
+    found = claims(nlp, "A police source told reporters that militants fired shells on the market claiming the lives "
+                        "of two men and injuring four others.")
+    assert len(found) == 1 and found[0]["content"].endswith("injuring four others"), found

@@ -126,6 +126,8 @@ class _Builder:
         lemma = lemma_of(token)
         if lemma == "add" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
             return None  # "adding to the number displaced": an increase, not a statement
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in {"lives", "life"} for c in token.children):
+            return None  # "claiming the lives of two men": a toll, not a statement
         if lemma == "ask" and token.dep_ == "relcl":
             return None  # "a witness, who asked that her name be withheld, said …"
         if lemma in _TOLL_VERBS:  # "officials put the toll at 31": a cue only with a toll (and a number) as object
