@@ -330,3 +330,11 @@ def test_claiming_lives_is_a_toll_not_a_cue_that_cuts_the_content(nlp):
     found = claims(nlp, "A police source told reporters that militants fired shells on the market claiming the lives "
                         "of two men and injuring four others.")
     assert len(found) == 1 and found[0]["content"].endswith("injuring four others"), found
+
+
+def test_a_headline_glued_before_the_speaker_is_not_the_speaker(nlp):
+    found = claims(nlp, "Rocket shells fell on the market injuring three civilians. Four persons wounded in Karam "
+                        "and Sarmin in Idleb Meanwhile civil sources told SANA that 4 persons were wounded in shells "
+                        "on the towns.")
+    told = [c for c in found if c["cue"] == "told"]
+    assert len(told) == 1 and told[0]["speaker_text"] == "civil sources", found

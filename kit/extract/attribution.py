@@ -165,7 +165,11 @@ class _Builder:
 
     # -- speakers --------------------------------------------------------------------------------
     def _subject(self, verb: Token) -> Token | None:
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        before = [c for c in subjects if c.i < verb.i and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        # two subjects before one verb: a headline glued to the sentence ("Two hurt in X Meanwhile sources told");
+        # the one next to the verb speaks
+        subject = before[-1] if len(before) > 1 else subjects[0] if subjects else None
         if subject is not None and subject.lower_ in {"that", "which", "who"} and verb.dep_ == "relcl":
             noun = verb.head
             if lemma_of(noun) in _DOCUMENTS and noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
