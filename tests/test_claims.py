@@ -338,3 +338,10 @@ def test_a_headline_glued_before_the_speaker_is_not_the_speaker(nlp):
                         "on the towns.")
     told = [c for c in found if c["cue"] == "told"]
     assert len(told) == 1 and told[0]["speaker_text"] == "civil sources", found
+
+
+def test_they_after_a_claim_is_the_speaker_not_a_subject_inside_what_was_said(nlp):
+    found = claims(nlp, "Opposition sources claimed on Sunday that Russian jets hit an outpost near the border. They "
+                        "said several raids overnight hit Karam, a village in the province.")
+    said = [c for c in found if c["cue"] == "said"]
+    assert len(said) == 1 and said[0]["speaker"] == "Opposition sources", found

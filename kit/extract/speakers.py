@@ -306,8 +306,11 @@ class SpeakerResolver:
                 if k >= 0 and self._agrees(pronoun, made[k][1], made[k][0]):
                     options.append(made[k])
         if pronoun in GROUP_PRONOUNS:  # "rebel groups … which they said": a plural subject nearby
-            for token in self.doc[max(0, self._token_index(before) - 60) : self._token_index(before)]:
-                if token.tag_ in {"NNS", "NNPS"} and self._is_subject(token) and token.idx < before:
+            window = self.doc[max(0, self._token_index(before) - 60) : self._token_index(before)]
+            said = [(c.content_start, c.content_end) for c in claims if window and c.content_end > window[0].idx]
+            for token in window:  # not inside what a speaker said ("sources said jets hit X. They said …")
+                if (token.tag_ in {"NNS", "NNPS"} and self._is_subject(token) and token.idx < before
+                        and not any(a <= token.idx < b for a, b in said)):
                     options.append((token.idx, " ".join(t.text for t in token.subtree if t.i >= token.left_edge.i
                                                         and t.dep_ not in {"relcl", "punct"} and t.idx < before
                                                         and t.head.dep_ != "relcl").strip()))
