@@ -161,3 +161,9 @@ def test_n_of_them_is_a_part_of_the_figure_before(nlp):
     rows = figures(nlp, "Five people, three of them children, died in the raid.")
     assert compact(rows) == [("killed", 5, 5, 5, "unknown"), ("killed", 3, 3, 3, "children")]
     assert rows[1]["part_of"] == rows[0]["figure_id"]
+
+
+def test_martyrs_after_a_number_are_the_dead(nlp):
+    rows = nlp("The bombing rocked the main street leaving 50 martyrs and more than 200 others wounded.")._.kit_casualties
+    got = sorted((r["outcome"], r["best"]) for r in rows)
+    assert got == [("killed", 50), ("wounded", 200)], rows

@@ -44,7 +44,7 @@ QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"another", "a", 
 _TOLL = {"toll", "tally", "count"}
 _LIFE = {"life", "lives"}
 # outcome nouns that count themselves: "three deaths", "22 injuries", "40 fatalities", "N casualties"
-_OUTCOME_NOUNS = {"deaths", "fatalities", "injuries", "casualties", "dead", "injured", "wounded", "killings"}
+_OUTCOME_NOUNS = {"deaths", "fatalities", "injuries", "casualties", "dead", "injured", "wounded", "killings", "martyrs", "martyr"}
 # nouns naming an outcome before "of N" ("the killing of two people", "the abduction of 20 workers") → the outcome
 _NOMINAL_OUTCOMES = {r["noun"].lower(): r["outcome"] for r in read_data_csv("nominal_outcomes.csv")}
 # words before a list of victims that only describes the group: "nine villagers, mainly elderly farmers, died"
