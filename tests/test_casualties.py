@@ -167,3 +167,9 @@ def test_martyrs_after_a_number_are_the_dead(nlp):
     rows = nlp("The bombing rocked the main street leaving 50 martyrs and more than 200 others wounded.")._.kit_casualties
     got = sorted((r["outcome"], r["best"]) for r in rows)
     assert got == [("killed", 50), ("wounded", 200)], rows
+
+
+def test_a_figure_along_with_another_shares_its_outcome(nlp):
+    rows = nlp("The agency said 22 children had been killed along with six teachers in strikes on a school.")._.kit_casualties
+    got = sorted((r["outcome"], r["best"]) for r in rows)
+    assert got == [("killed", 6), ("killed", 22)], rows

@@ -551,7 +551,8 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         previous = figures[-1] if figures else None
         coordinated = previous is not None and _coordinated(doc, previous, q_start, victim)
         # a coordinated figure shares the outcome word of the one before, unless it has its own after that figure
-        if coordinated and (found is None or found == before and before[0] < previous.q_start):
+        if coordinated and (found is None or found == before and before[0] < previous.q_start
+                            or found == before and before[0] == previous.o_index):
             found = (previous.o_index, previous.outcome)  # "killed 15 civilians and 27 fighters"
             if previous.part_of is not None:  # "including five children and two women"
                 part_outcome, is_part = "inherit", True
@@ -612,6 +613,8 @@ def _coordinated(doc: Doc, previous: Figure, q_start: int, victim: tuple[int, in
     gap = [t.lower_ for t in doc[previous.end : q_start]]
     if gap in (["and"], [","], [",", "and"], ["as", "well", "as"], ["and", "also"]):
         return True
+    if gap[-2:] in (["along", "with"], ["together", "with"]) and len(gap) <= 6 and not {".", ";"} & set(gap):
+        return True  # "22 children had been killed along with six teachers"
     if not gap and previous.part_of is not None:
         return True
     if gap and gap[-1] in {"and", ","} and len(gap) <= 8 and previous.o_index < previous.q_start \
