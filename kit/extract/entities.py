@@ -23,8 +23,8 @@ from .aliases import TITLES, AliasLink, alias_links, capitalised_run, is_acronym
 
 from .entity_groups import Candidate, Groups, place_context, surname_key
 from .numbers import parse_number
-from .entity_words import (ADMIN_TERMS, DESCRIPTION_NOUNS, ENTITY_LABELS, ORG_HEADS, PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES,
-                           POSSESSIVE, RANKS, TOPONYM_GENERICS)
+from .entity_words import (ADMIN_TERMS, DESCRIPTION_NOUNS, ENTITY_LABELS, ORG_HEADS, PERSON_ROLE_NOUNS, PLACE_HEADS,
+                           PLACE_NOUNS, PLACE_SUFFIXES, POSSESSIVE, RANKS, TOPONYM_GENERICS)
 
 __all__ = ["EntityResolver", "Candidate", "ENTITY_LABELS"]
 
@@ -194,6 +194,22 @@ def _given_name_first(span: Span) -> bool:
     return (2 <= len(words) <= 4 and words[0].lower_ in given_names()
             and all(t.is_alpha and t.text[0].isupper() for t in words)
             and not any(t.lower_ in ORG_HEADS or t.lower_ in PLACE_HEADS or t.lower_ in PLACE_SUFFIXES for t in words))
+
+
+def _role_beside(span: Span) -> bool:
+    """Two or three capitalised words, no organisation or place noun among them, right after a role noun
+    ("counterpart", "photographer") or followed by one ("X, a photographer", "X a local doctor")."""
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() or t.lower_.startswith("al-") for t in words) or any(
+            t.lower_ in ORG_HEADS or t.lower_ in PLACE_HEADS or t.lower_ in PLACE_SUFFIXES for t in words):
+        return False
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in PERSON_ROLE_NOUNS:
+        return True
+    after = [t for t in doc[span.end : span.end + 5] if t.text != ","]
+    if after[:1] and after[0].lower_ in {"a", "an"}:
+        return any(t.lower_ in PERSON_ROLE_NOUNS for t in after[1:4] if t.pos_ == "NOUN")
+    return False
 
 
 def _admin_unit(span: Span) -> bool:
@@ -418,6 +434,8 @@ class EntityResolver:
             label = "GPE"  # "Karamba Department", "Soum Province": a proper name and an administrative term
         if entry is None and label in {"ORG", "GPE", "LOC", "FAC"} and _given_name_first(span):
             label = "PERSON"  # "Pablo Ortega Gaviria" tagged ORG: a given name and capitalised words are a person
+        if entry is None and label == "ORG" and _role_beside(span):
+            label = "PERSON"  # "his counterpart Jan Novak", "Jan Novak, a photographer": a person by role
         priority = 2 if entry is not None else 1
         if entry is None and label in {"ORG", "FAC"} and len(span) > 1 and (
                 span[-1].lower_ in ORG_HEADS or self._place_plus_name(span, countries)):

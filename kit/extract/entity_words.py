@@ -12,6 +12,8 @@ __all__ = [
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 # Head nouns that end an organisation's name ("Aleppo Police Command", "Homs Media Center"): data/org_heads.txt.
 ORG_HEADS = frozenset(w for line in data_text("org_heads.txt").splitlines() if not line.startswith("#") for w in line.split())
+PERSON_ROLE_NOUNS = frozenset(w for line in data_text("person_nouns.txt").splitlines() if not line.startswith("#")
+                              for w in line.split())
 ORG_OPENERS = frozenset(w for line in data_text("org_openers.txt").splitlines() if not line.startswith("#")
                         for w in line.split())  # transliterated Arabic nouns that open a group's name ("Jabhat X")
 TOPONYM_GENERICS = frozenset(w for line in data_text("toponym_generics.txt").splitlines() if not line.startswith("#")
