@@ -164,12 +164,12 @@ def test_n_of_them_is_a_part_of_the_figure_before(nlp):
 
 
 def test_martyrs_after_a_number_are_the_dead(nlp):
-    rows = nlp("The bombing rocked the main street leaving 50 martyrs and more than 200 others wounded.")._.kit_casualties
+    rows = nlp("The militia mourned 14 martyrs after the raid on its camp; another 30 men were wounded.")._.kit_casualties
     got = sorted((r["outcome"], r["best"]) for r in rows)
-    assert got == [("killed", 50), ("wounded", 200)], rows
+    assert got == [("killed", 14), ("wounded", 30)], rows
 
 
 def test_a_figure_along_with_another_shares_its_outcome(nlp):
-    rows = nlp("The agency said 22 children had been killed along with six teachers in strikes on a school.")._.kit_casualties
+    rows = nlp("The ministry said 14 miners had died along with three guards in the blast at the pit.")._.kit_casualties
     got = sorted((r["outcome"], r["best"]) for r in rows)
-    assert got == [("killed", 6), ("killed", 22)], rows
+    assert got == [("killed", 3), ("killed", 14)], rows

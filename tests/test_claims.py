@@ -320,28 +320,27 @@ def test_an_expanded_acronym_in_brackets_does_not_cut_the_sentence(nlp):
 
 
 def test_an_impersonal_passive_cue_gives_the_words_to_its_agent(nlp):
-    found = claims(nlp, "A magistrate was shot dead at noon today in Riverton, it was reported today by the "
+    found = claims(nlp, "A magistrate died in an ambush on the coast road, it was announced on Tuesday by the "
                         "regional police.")
     assert len(found) == 1 and found[0]["speaker_text"] == "the regional police", found
-    assert found[0]["content"] == "A magistrate was shot dead at noon today in Riverton", found
+    assert found[0]["content"] == "A magistrate died in an ambush on the coast road", found
 
 
 def test_claiming_lives_is_a_toll_not_a_cue_that_cuts_the_content(nlp):
-    found = claims(nlp, "A police source told reporters that militants fired shells on the market claiming the lives "
-                        "of two men and injuring four others.")
-    assert len(found) == 1 and found[0]["content"].endswith("injuring four others"), found
+    found = claims(nlp, "The governor told the radio that gunmen opened fire on a wedding party claiming the lives "
+                        "of an elderly couple and wounding a guest.")
+    assert len(found) == 1 and found[0]["content"].endswith("wounding a guest"), found
 
 
 def test_a_headline_glued_before_the_speaker_is_not_the_speaker(nlp):
-    found = claims(nlp, "Rocket shells fell on the market injuring three civilians. Four persons wounded in Karam "
-                        "and Sarmin in Idleb Meanwhile civil sources told SANA that 4 persons were wounded in shells "
-                        "on the towns.")
+    found = claims(nlp, "The bridge was reopened on Friday. Two drivers hurt on coast road near Karam Later harbour "
+                        "officials told the radio that two lorries had collided in the fog.")
     told = [c for c in found if c["cue"] == "told"]
-    assert len(told) == 1 and told[0]["speaker_text"] == "civil sources", found
+    assert len(told) == 1 and told[0]["speaker_text"] == "harbour officials", found
 
 
 def test_they_after_a_claim_is_the_speaker_not_a_subject_inside_what_was_said(nlp):
-    found = claims(nlp, "Opposition sources claimed on Sunday that Russian jets hit an outpost near the border. They "
-                        "said several raids overnight hit Karam, a village in the province.")
+    found = claims(nlp, "Union leaders announced on Friday that dock workers blocked the harbour gates. They said the "
+                        "strike would last until the talks resumed.")
     said = [c for c in found if c["cue"] == "said"]
-    assert len(said) == 1 and said[0]["speaker"] == "Opposition sources", found
+    assert len(said) == 1 and said[0]["speaker"] == "Union leaders", found

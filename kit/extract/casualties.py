@@ -614,7 +614,7 @@ def _coordinated(doc: Doc, previous: Figure, q_start: int, victim: tuple[int, in
     if gap in (["and"], [","], [",", "and"], ["as", "well", "as"], ["and", "also"]):
         return True
     if gap[-2:] in (["along", "with"], ["together", "with"]) and len(gap) <= 6 and not {".", ";"} & set(gap):
-        return True  # "22 children had been killed along with six teachers"
+        return True  # "nine guards were shot dead along with two drivers"
     if not gap and previous.part_of is not None:
         return True
     if gap and gap[-1] in {"and", ","} and len(gap) <= 8 and previous.o_index < previous.q_start \

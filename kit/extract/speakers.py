@@ -308,7 +308,7 @@ class SpeakerResolver:
         if pronoun in GROUP_PRONOUNS:  # "rebel groups … which they said": a plural subject nearby
             window = self.doc[max(0, self._token_index(before) - 60) : self._token_index(before)]
             said = [(c.content_start, c.content_end) for c in claims if window and c.content_end > window[0].idx]
-            for token in window:  # not inside what a speaker said ("sources said jets hit X. They said …")
+            for token in window:  # not inside what a speaker said ("union leaders said dockers struck. They said …")
                 if (token.tag_ in {"NNS", "NNPS"} and self._is_subject(token) and token.idx < before
                         and not any(a <= token.idx < b for a, b in said)):
                     options.append((token.idx, " ".join(t.text for t in token.subtree if t.i >= token.left_edge.i
