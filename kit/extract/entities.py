@@ -70,7 +70,8 @@ def headline_verbs() -> frozenset[str]:
     from .lemmas import inflections
 
     bases = [w for line in data_text("headline_verbs.txt").splitlines() if not line.startswith("#") for w in line.split()]
-    bases += list(cue_lexicon().verbs) + list(casualty_lexicon().outcomes)
+    lexicon = casualty_lexicon()
+    bases += list(cue_lexicon().verbs) + [w for w in lexicon.outcomes if w not in lexicon.victims]  # not "martyrs"
     return frozenset(form for base in bases for form in inflections(base))
 
 
