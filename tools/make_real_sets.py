@@ -38,6 +38,7 @@ SETS = {  # name: (FA-KES slice, MUC-3 slice)
     "real_d": (slice(80, 100), slice(22, 28)),
     "real_e": (slice(100, 120), slice(28, 34)),
     "real_f": (slice(120, 140), slice(34, 40)),
+    "real_g": (slice(140, 160), slice(40, 46)),
 }
 CASUALTY = re.compile(r"KILL|DEAD|WOUND|INJUR|KIDNAP|MURDER|MASSACR")
 ROOT = Path(__file__).resolve().parent.parent
