@@ -111,6 +111,9 @@ def _inflected_common_word(lower: str) -> bool:
 
     if lower.endswith("es") and common(lower[:-2]) or lower.endswith("s") and common(lower[:-1]):
         return True
+    if lower.endswith("ed") and (common(lower[:-2]) or common(lower[:-1])) or lower.endswith("ing") and (
+            common(lower[:-3]) or common(lower[:-3] + "e")):
+        return True  # "DEPLORED", "REASSERTING": a common verb's past or participle
     return any(lower.startswith(prefix) and common(lower[len(prefix):].lstrip("-")) for prefix in _WORD_PREFIXES)
 
 

@@ -275,7 +275,12 @@ class Gazetteer:
             return None
         countries = set(countries)
         local = [c for c in cities if c.country in countries]
-        return local[0] if local else cities[0]
+        if local:
+            return local[0]
+        best = cities[0]
+        if name_key(best.canonical) != name_key(text) and best.population < 1_000_000:
+            return None  # another language's name of a town abroad ("Carmona" for an Angolan town): too loose
+        return best
 
     def by_canonical(self, canonical: str) -> Entry | None:
         return self._by_canonical.get(canonical)

@@ -202,3 +202,10 @@ def test_shouted_spanish_articles_codes_surnames_and_city_names_get_their_case()
     assert "de la Republica" in restored  # an article inside a name, after "de", stays lower case
     assert "The city was calm" in restored  # a common word on its own stays common
 
+
+
+def test_shouted_past_tenses_and_participles_of_common_verbs_stay_common():
+    from kit.casing import restore_case
+
+    restored = restore_case("THE BISHOP DEPLORED THE RAIDS AND THE MAYOR REASSERTED THAT CREWS WERE REBUILDING THE PORT.")
+    assert "deplored" in restored and "reasserted" in restored and "rebuilding" in restored

@@ -212,3 +212,16 @@ def test_a_name_beside_a_role_noun_is_a_person_whatever_the_ner_said(nlp):
                        "cameraman who filmed the talks, left early.")
     labels = {t: label for t, c, label in found}
     assert labels.get("Jan Novak") == "PERSON" and labels.get("Karel Dvorak") == "PERSON", found
+
+
+def test_a_country_adjective_tagged_as_an_organisation_is_no_organisation(nlp):
+    found = canon(nlp, "The Zambian said the talks had failed. Officials in Lusaka agreed.")
+    assert not any(t == "Zambian" and label == "ORG" for t, c, label in found), found
+
+
+def test_a_foreign_town_known_only_by_another_language_name_is_not_taken(nlp):
+    from kit.gazetteer import shipped_gazetteer
+
+    gazetteer = shipped_gazetteer()
+    assert gazetteer.city("Carmona", countries=["CO"]) is None  # an alternate name of a small Angolan town
+    assert gazetteer.city("Santo Domingo", countries=["CO"]).country == "DO"  # a primary name abroad still counts

@@ -9,6 +9,7 @@ labels over the entity's mentions decides.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
@@ -192,9 +193,23 @@ def _name_run(span: Span, known: Callable[[str], bool]) -> Span:
 def _given_name_first(span: Span) -> bool:
     """Two to four capitalised words, the first a given name, none an organisation or place noun."""
     words = list(span)
-    return (2 <= len(words) <= 4 and words[0].lower_ in given_names()
+    first = unicodedata.normalize("NFKD", words[0].lower_).encode("ascii", "ignore").decode() if words else ""
+    return (2 <= len(words) <= 4 and first in given_names()  # "Andrés" as "andres"
             and all(t.is_alpha and t.text[0].isupper() for t in words)
             and not any(t.lower_ in ORG_HEADS or t.lower_ in PLACE_HEADS or t.lower_ in PLACE_SUFFIXES for t in words))
+
+
+def _demonyms(countries: Iterable[str]) -> frozenset[str]:
+    """Adjectives of country names made by the regular English endings ("Guatemala" → "Guatemalan", "El
+    Salvador" → "Salvadoran", "Iraq" → "Iraqi"); irregular ones ("Lebanese") are not needed: the NER knows them."""
+    found = set()
+    for name in countries:
+        word = name.split()[-1]
+        if len(word) < 4 or not word.isalpha():
+            continue
+        stem = word[:-1] if word[-1] in "aeiouy" else word
+        found.update({word + "n", word + "an", word + "ian", stem + "an", stem + "ian", word + "i", stem + "ese"})
+    return frozenset(found)
 
 
 def _role_beside(span: Span) -> bool:
@@ -261,6 +276,7 @@ class EntityResolver:
         self.gazetteer = gazetteer
         self._make_doc = make_doc
         self._build_matchers(vocab)
+        self._demonyms = _demonyms(e.canonical for e in gazetteer.entries if e.kind == "country")
 
     def _build_matchers(self, vocab: Vocab) -> None:
         self._entries: list[Entry] = []
@@ -435,6 +451,8 @@ class EntityResolver:
             label = "GPE"  # "Karamba Department", "Soum Province": a proper name and an administrative term
         if entry is None and label in {"ORG", "GPE", "LOC", "FAC"} and _given_name_first(span):
             label = "PERSON"  # "Pablo Ortega Gaviria" tagged ORG: a given name and capitalised words are a person
+        if entry is None and label in {"ORG", "GPE"} and len(span) == 1 and span.text in self._demonyms:
+            label = "NORP"  # "Guatemalan" tagged ORG: the adjective of a country, not a body
         if entry is None and label == "ORG" and _role_beside(span):
             label = "PERSON"  # "his counterpart Jan Novak", "Jan Novak, a photographer": a person by role
         priority = 2 if entry is not None else 1
