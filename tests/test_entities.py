@@ -225,3 +225,10 @@ def test_a_foreign_town_known_only_by_another_language_name_is_not_taken(nlp):
     gazetteer = shipped_gazetteer()
     assert gazetteer.city("Carmona", countries=["CO"]) is None  # an alternate name of a small Angolan town
     assert gazetteer.city("Santo Domingo", countries=["CO"]).country == "DO"  # a primary name abroad still counts
+
+
+def test_two_given_names_outweigh_a_place_label_on_the_bare_surname(nlp):
+    found = canon(nlp, "The regional delegate, Ana Lucia Pardo, said some 300 people had fled. Two more are missing "
+                       "from the hamlet of Los Olivos, Pardo added.")
+    labels = {t: label for t, c, label in found}
+    assert labels.get("Ana Lucia Pardo") == "PERSON", found
