@@ -232,3 +232,10 @@ def test_two_given_names_outweigh_a_place_label_on_the_bare_surname(nlp):
                        "from the hamlet of Los Olivos, Pardo added.")
     labels = {t: label for t, c, label in found}
     assert labels.get("Ana Lucia Pardo") == "PERSON", found
+
+
+def test_a_first_paragraph_with_lower_case_words_is_no_headline_even_full_of_names(nlp):
+    found = canon(nlp, "The Karam Islamic Centre in Tallberg is a mosque located in Tallberg, Norra Municipality, "
+                       "west of Uppsala, Sweden.\n\nIt opened in 2004.")
+    names = {t for t, c, label in found}
+    assert "Tallberg" in names and "Uppsala" in names, found

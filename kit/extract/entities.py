@@ -258,11 +258,13 @@ def _headline_paragraphs(doc: Doc) -> list[tuple[int, int]]:
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", paragraph) if len(w) >= 4]
         common = sum(w[0].isupper() and forms.get(w.lower(), w).islower() for w in words)
         end = paragraph.rstrip()[-1:]
+        # a short first paragraph with every longer word capitalised is the headline, full stop or not
         stop = end in {".", ":", ";"} and not (end == "." and offset == 0 and len(paragraph) < len(doc.text)
+                                                and all(w[0].isupper() for w in words) and len(paragraph.split()) <= 20
                                                 and sum(w[0].isupper() and forms.get(w.lower(), w).islower()
                                                         and w.lower() not in TITLES for w in words) >= 3)
         if (len(words) >= _HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-                and common >= 1 and not stop):  # a first paragraph in Title Case is the headline, stop or not
+                and common >= 1 and not stop):
             # Title Case ("… Escalates Attacks on Besieged …"); not a sentence full of names, not "X said:"
             ranges.append((offset, offset + len(paragraph)))
         offset += len(paragraph) + 2
