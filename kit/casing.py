@@ -16,9 +16,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable
 
+from .gazetteer import LARGE_CITY, fold_accents, is_own_name, largest_city
 from .lexicons import data_text, read_data_csv, split_aliases
 
-__all__ = ["is_shouted", "restore_case", "usual_forms", "gazetteer_acronyms"]
+__all__ = ["is_shouted", "restore_case", "usual_forms", "gazetteer_acronyms", "given_names", "is_given_name"]
 
 COMMON_RANK = 5000  # the 5,000 most frequent words are never taken for a surname
 SHOUTED_SHARE = 0.8  # share of capitals among the letters of a paragraph written in capitals
@@ -158,15 +159,21 @@ def _rare(word: str) -> bool:
     return frequency_rank().get(word.lower(), COMMON_RANK + 1) > COMMON_RANK
 
 
+def _spaced_pairs(text: str) -> list[tuple[re.Match | None, re.Match, re.Match]]:
+    """(the word before, a word, the next word) for every two words of `text` one space apart."""
+    words = list(_WORD.finditer(text))
+    return [(words[k - 1] if k else None, w, nxt) for k, (w, nxt) in enumerate(zip(words, words[1:]))
+            if text[w.end() : nxt.start()] == " "]
+
+
 def _capitalise_article_names(text: str, original: str) -> str:
     """A Spanish article in capitals before a name or a rare word opens a name: "EL ALTO" → "El Alto", "LA
     LOMA" → "La Loma" (not "el Alto", "la loma"); not after "de"/"del", inside a name ("Banco de la Nacion")."""
     out = list(text)
-    words = list(_WORD.finditer(text))
-    for k, (w, nxt) in enumerate(zip(words, words[1:])):
-        if (_bare(w) in _ARTICLES and original[w.start() : w.end()].isupper() and text[w.end() : nxt.start()] == " "
+    for before, w, nxt in _spaced_pairs(text):
+        if (_bare(w) in _ARTICLES and original[w.start() : w.end()].isupper()
                 and (nxt.group()[0].isupper() or _rare(_bare(nxt)))
-                and not (k and _bare(words[k - 1]) in {"de", "del"})):
+                and not (before is not None and _bare(before) in {"de", "del"})):
             out[w.start()] = w.group()[0].upper()
             out[nxt.start()] = nxt.group()[0].upper()
     return "".join(out)
@@ -179,32 +186,23 @@ def _capitalise_after_ranks(text: str, original: str) -> str:
 
     ranks = title_words()[1]
     out = list(text)
-    words = list(_WORD.finditer(text))
-    for w, nxt in zip(words, words[1:]):
+    for _, w, nxt in _spaced_pairs(text):
         if (_bare(w) in ranks and original[nxt.start() : nxt.end()].isupper() and nxt.group().islower()
-                and text[w.end() : nxt.start()] == " " and _rare(_bare(nxt)) and _bare(nxt) not in _JOINERS
-                and not _inflected_common_word(_bare(nxt))):
+                and _rare(_bare(nxt)) and _bare(nxt) not in _JOINERS and not _inflected_common_word(_bare(nxt))):
             out[nxt.start()] = nxt.group()[0].upper()
     return "".join(out)
 
 
 def _capitalise_city_names(text: str, original: str) -> str:
-    """A name and a common word in capitals that together name a city of 100,000+ people are written as the
-    city's name: "PANAMA CITY" → "Panama City", not "Panama city" (GeoNames, via the gazetteer's city index)."""
-    words = list(_WORD.finditer(text))
-    pairs = [(w, nxt) for w, nxt in zip(words, words[1:]) if w.group()[0].isupper() and nxt.group().islower()
-             and original[nxt.start() : nxt.end()].isupper() and text[w.end() : nxt.start()] == " "]
-    if not pairs:
-        return text
-    from .gazetteer import _city_index, name_key
-
-    cities = _city_index()
+    """A name and a common word in capitals that together name a large city are written as the city's name:
+    "PANAMA CITY" → "Panama City", not "Panama city" (GeoNames, via the gazetteer's city index)."""
     out = list(text)
-    for w, nxt in pairs:
-        name = f"{w.group()} {nxt.group()}"
-        found = cities.get(name_key(name), ())
-        if found and found[0].population >= 100_000 and name_key(found[0].canonical) == name_key(name):
-            out[nxt.start()] = nxt.group()[0].upper()
+    for _, w, nxt in _spaced_pairs(text):
+        if w.group()[0].isupper() and nxt.group().islower() and original[nxt.start() : nxt.end()].isupper():
+            name = f"{w.group()} {nxt.group()}"
+            city = largest_city(name)
+            if city is not None and city.population >= LARGE_CITY and is_own_name(city, name):
+                out[nxt.start()] = nxt.group()[0].upper()
     return "".join(out)
 
 
@@ -214,20 +212,24 @@ def given_names() -> frozenset[str]:
     return frozenset(line for line in data_text("given_names.txt").splitlines() if line and not line.startswith("#"))
 
 
+def is_given_name(word: str) -> bool:
+    """The word, any case, accents aside, is a given name of the list ("Andrés" as "andres")."""
+    return fold_accents(word).lower() in given_names()
+
+
 def _capitalise_given_names(text: str, original: str) -> str:
     """A given name written in capitals right before a capitalised word is a name: "MARK OTERO" → "Mark
     Otero", not "mark Otero" (the usual form of some names is a common word)."""
-    names, ranks = given_names(), frequency_rank()
+    names = given_names()
     out = list(text)
-    words = list(_WORD.finditer(text))
     shouted = lambda w: original[w.start() : w.end()].isupper()  # noqa: E731
-    for w, nxt in zip(words, words[1:]):
-        if not (_bare(w) in names and shouted(w) and shouted(nxt) and text[w.end() : nxt.start()] == " "):
+    for _, w, nxt in _spaced_pairs(text):
+        if not (_bare(w) in names and shouted(w) and shouted(nxt)):
             continue
         if w.group().islower() and nxt.group()[0].isupper():
             out[w.start()] = w.group()[0].upper()  # "mark Otero" → "Mark Otero"
         elif (out[w.start()].isupper() and nxt.group()[0].islower()
-              and ranks.get(_bare(nxt), len(ranks)) > COMMON_RANK and _bare(nxt) not in _JOINERS):
+              and _rare(_bare(nxt)) and _bare(nxt) not in _JOINERS):
             out[nxt.start()] = nxt.group()[0].upper()  # "Virgilio barco": a rare word after a given name is a surname
     return "".join(out)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Self
@@ -40,7 +41,7 @@ __all__ = ["paragraph_boundaries", "TagToPos", "EntityLayer", "ClaimLayer", "Cas
 # repeated 50,000 times) reaches the bound, which keeps every per-sentence step of the layers bounded.
 MAX_RUN_TOKENS = 300
 _FINAL_MARKS = (".", "!", "?")
-_OPENING_BRACKETS = {"[", "("}
+_OPENING_BRACKET = re.compile(r"[\[(]")
 _CLOSERS = ('"', "”", "'", "’", ":", ";")  # a quotation or a colon may end a sentence without a final mark
 
 
@@ -55,6 +56,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     array = doc.to_array([SENT_START])
     starts = array.view("int64")  # 1 starts a sentence, -1 never does, 0 leaves it to the parser
     changed, run = False, 0
+    brackets = {span.start for m in _OPENING_BRACKET.finditer(doc.text)  # few per article: found in the text
+                if (span := doc.char_span(m.start(), m.end())) is not None}
     for token in doc[:-1]:
         text = token.text
         if token.is_space and "\n" in text:
@@ -65,7 +68,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             run += 1
             if run >= MAX_RUN_TOKENS:
                 starts[token.i + 1], changed, run = 1, True, 0
-            elif not token.is_space and doc[token.i + 1].text in _OPENING_BRACKETS and not text.endswith(_CLOSERS):
+            elif token.i + 1 in brackets and not token.is_space and not text.endswith(_CLOSERS):
                 starts[token.i + 1], changed = -1, True
     if changed:
         doc.from_array([SENT_START], array.reshape(-1, 1))

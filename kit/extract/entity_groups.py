@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..casing import given_names
+from ..casing import is_given_name
 from ..gazetteer import Entry, name_key
 from .aliases import TITLES
 from .entity_words import (DWELLERS, ENTITY_LABELS, GROUP_NOUNS, LOCATIVE_PREPS, MEMBER_NOUNS, ORG_HEADS, ORG_OPENERS,
@@ -271,7 +270,7 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
         if cand.weak_place:
             votes["GPE"] += 1
         if cand.label == "PERSON" and cand.end - cand.start > 2 and all(
-                _folded(t.lower_) in given_names() for t in doc[cand.start : cand.start + 2]):
+                is_given_name(t.text) for t in doc[cand.start : cand.start + 2]):
             votes["PERSON"] += 1  # two given names: "Ana Lucia Pardo" outweighs a place label on a bare "Pardo"
         if doc[cand.end - 1].lower_ in PLACE_HEADS and cand.end - cand.start > 1:
             votes[PLACE_HEADS[doc[cand.end - 1].lower_]] += 2  # "… Industrial Zone", "… Refugee Camp"
@@ -294,11 +293,6 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
     if len(span) > 3 and span[-3:].text.lower() == "local government area":
         span, label = span[:-3], "GPE"  # Nigeria's LGAs
     return clean_name(span), label
-
-
-def _folded(word: str) -> str:
-    """The word without accents ("andrés" → "andres")."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 _TIME_ZONES = frozenset({"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "CET", "CEST", "EET", "EEST"})
