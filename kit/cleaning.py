@@ -96,6 +96,13 @@ _TRAILERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("trailer:signature", re.compile(
         r"(?<=[.!?\"”])\s+[A-Z][\w'’-]+(?:[ -][\w'’-]+){0,3}\s*/\s*[A-Z][\w'’-]+(?:\s[\w'’-]+){0,3}\s*$")),
 )
+# a box of links to other stories set inside the story ("Related Coverage <headlines> <the story goes on>"): the
+# headlines run into the next sentence with nothing between them, so the story resumes at a name run before a
+# reporting verb in that sentence ("... weapons program Foreign Minister Jane Roe said"), else after it
+_RELATED_BOX = re.compile(r"(?<=[.!?\"”])\s+Related\s+(?:Coverage|News|Articles|Stories|Content)\s+(?=[A-Z\"“])")
+_PROSE_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\"”][.!?])\s+(?=[A-Z\"“])")
+_SPEAKER_RESUMES = re.compile(
+    r"(?<=[a-z0-9] )(?:[A-Z][\w.'’-]*\s){1,6}(?:said|says|told|added|stated|announced|reported)\b")
 _CREDIT_NAME = re.compile(r"(?:Reporting|Writing)\s+by\s+([^;.]+?)(?:\s+in\s+[A-Z][\w ]+)?\s*(?:;|\.|$| Editing| Additional)")
 
 
@@ -248,6 +255,7 @@ def _strip_trailers(paragraph: str) -> tuple[str, list[Removed], str | None]:
     if leader:
         removed.append(Removed(leader.group().strip(), "inline:marker"))
         paragraph = paragraph[leader.end():]
+    paragraph = _cut_related_box(paragraph, removed)
     changed = True
     while changed and paragraph:
         changed = False
@@ -264,6 +272,28 @@ def _strip_trailers(paragraph: str) -> tuple[str, list[Removed], str | None]:
                 paragraph = paragraph[: match.start()].rstrip()
                 changed = True
     return paragraph, removed, byline
+
+
+def _cut_related_box(paragraph: str, removed: list[Removed]) -> str:
+    """Cut a box of related headlines set in the middle of the story, keeping the story after it.
+
+    The box counts as mid-story only when prose follows it: after the sentence the headlines run into, at least
+    one more sentence of eight words or more and no "|" separators of a link list (a list at the foot of a page
+    stays a trailer, cut to the end by `_TRAILERS`)."""
+    box = _RELATED_BOX.search(paragraph)
+    if box is None:
+        return paragraph
+    rest = paragraph[box.end():]
+    ends = list(_PROSE_SENTENCE_END.finditer(rest))
+    if not ends or "|" in rest:
+        return paragraph
+    later = _PROSE_SENTENCE_END.split(rest[ends[0].end():])
+    if not any(len(s.split()) >= 8 and s.rstrip().endswith((".", "”", '"')) for s in later):
+        return paragraph
+    speaker = _SPEAKER_RESUMES.search(rest, 0, ends[0].start() + 1)
+    resume = speaker.start() if speaker else ends[0].end()
+    removed.append(Removed(paragraph[box.start():box.end() + resume].strip(), "inline:related"))
+    return paragraph[:box.start()].rstrip() + " " + rest[resume:]
 
 
 def clean_article(

@@ -95,6 +95,20 @@ def test_chrome_glued_to_a_paragraph_is_cut_not_the_paragraph(tail, reason):
         (r.text, r.reason) for r in cleaned.removed}
 
 
+def test_a_box_of_related_headlines_inside_the_story_goes_and_the_story_after_it_stays():
+    box = " Related Coverage Floods close the coast road Talks on the dam stall again"
+    after = (" Deputy Mayor Ana Ruiz said the road would reopen within a week if the rain eased."
+             " She said engineers were already checking the two bridges north of the town.")
+    cleaned = clean_article(page(BODY + box + after, LAST))
+    assert cleaned.text.startswith(BODY + " Deputy Mayor Ana Ruiz said the road would reopen")
+    assert "engineers were already checking" in cleaned.text and "Floods close" not in cleaned.text
+    assert ("Related Coverage Floods close the coast road Talks on the dam stall again", "inline:related") in {
+        (r.text, r.reason) for r in cleaned.removed}
+    # no prose after the box: a foot-of-page list, cut to the end as before
+    footer = clean_article(page(BODY + box, LAST))
+    assert "Talks on the dam" not in footer.text and footer.text.startswith(BODY)
+
+
 def test_marker_opening_a_paragraph_is_cut():
     cleaned = clean_article(page("Advertisement " + BODY, MORE))
     assert cleaned.text.startswith("Shelling killed") and ("Advertisement", "inline:marker") in {

@@ -239,3 +239,42 @@ def test_a_first_paragraph_with_lower_case_words_is_no_headline_even_full_of_nam
                        "west of Uppsala, Sweden.\n\nIt opened in 2004.")
     names = {t for t, c, label in found}
     assert "Tallberg" in names and "Uppsala" in names, found
+
+
+def _tokens(text):
+    import spacy
+
+    return spacy.blank("en")(text)
+
+
+def test_a_full_name_outvotes_the_place_labels_of_its_bare_surname():
+    from kit.extract.entity_groups import Candidate, _group_identity
+
+    doc = _tokens("Tom Varick spoke . Varick said so and Varick left , Varick added .")
+    members = [Candidate(0, 2, "PERSON"), Candidate(4, 5, "GPE"), Candidate(8, 9, "GPE"), Candidate(12, 13, "ORG")]
+    assert _group_identity(doc, members, set()) == ("Tom Varick", "PERSON")
+    alone = [Candidate(4, 5, "GPE"), Candidate(8, 9, "GPE")]  # no full name: the NER's label stands
+    assert _group_identity(doc, alone, set()) == ("Varick", "GPE")
+
+
+def test_a_person_named_by_surname_first_takes_the_full_name_as_canonical():
+    from kit.extract.entity_groups import Candidate, _group_identity
+
+    doc = _tokens("Varick wins . Tom Varick spoke and Varick left .")
+    members = [Candidate(0, 1, "PERSON"), Candidate(3, 5, "PERSON"), Candidate(7, 8, "PERSON")]
+    assert _group_identity(doc, members, set()) == ("Tom Varick", "PERSON")
+
+
+def test_a_town_that_is_the_surname_of_a_full_name_in_the_article_is_that_person():
+    from kit.extract.entities import _towns_named_for_people
+    from kit.extract.entity_groups import Candidate
+    from kit.gazetteer import Entry
+
+    doc = _tokens("Envoy Paul Harwick spoke . Harwick said the talks failed .")
+    town = Entry("Harwick", "GPE", origin="cities", population=120_000)
+    full = Candidate(1, 3, "PERSON")
+    bare = Candidate(5, 6, "GPE", town, "ner", "Harwick", 2)
+    assert _towns_named_for_people(doc, [full, bare], {"harwick": full}) == {"harwick"}
+    placed = _tokens("Envoy Paul Harwick spoke . Aid arrived in Harwick on Friday , from Harwick .")
+    bare_places = [Candidate(8, 9, "GPE", town, "ner", "Harwick", 2), Candidate(13, 14, "GPE", town, "ner", "Harwick", 2)]
+    assert _towns_named_for_people(placed, [full, *bare_places], {"harwick": full}) == set()  # "in Harwick": a place

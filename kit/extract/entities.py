@@ -695,11 +695,14 @@ class EntityResolver:
         surnames = groups.surnames()
         if not surnames:
             return
+        people = _towns_named_for_people(doc, groups.candidates, surnames)
         for cand in list(groups.candidates):
-            if cand.entry is not None or cand.end - cand.start > 3:
+            if (cand.entry is not None and not _is_town(cand, people, doc)) or cand.end - cand.start > 3:
                 continue
             key = surname_key(doc[cand.start : cand.end].text)
             target = surnames.get(key) or (surnames.get(key[:-1]) if key.endswith("s") else None)
+            if cand.entry is not None:
+                cand.entry, cand.canonical, cand.label = None, None, "PERSON"
             if target is not None and target is not cand and groups.find(target) != groups.find(cand):
                 cand.label = "PERSON"
                 groups.union(target, cand)
@@ -711,6 +714,33 @@ class EntityResolver:
             if target is not None:
                 cand = groups.add(Candidate(token.i, token.i + 1, "PERSON", None, "surname"))
                 groups.union(target, cand)
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "around", "into", "across"})
+
+
+def _is_town(cand: Candidate, people: set[str], doc: Doc) -> bool:
+    """One word that the NER did not call a person and that matched only a GeoNames town, spelt as a key of
+    `people`."""
+    return (cand.end - cand.start == 1 and cand.entry is not None and cand.entry.origin == "cities"
+            and cand.label != "PERSON" and surname_key(doc[cand.start].text) in people)
+
+
+def _towns_named_for_people(doc: Doc, candidates: list[Candidate], surnames: dict[str, Candidate]) -> set[str]:
+    """Surname keys of the article's full names ("John Bolton": a given name first) that the NER and the GeoNames
+    towns took for a town when written alone ("Bolton said"): a person, unless every bare mention follows a place
+    preposition ("in Bolton")."""
+    found = set()
+    for cand in candidates:
+        if cand.end - cand.start != 1 or cand.entry is None or cand.entry.origin != "cities" or cand.label == "PERSON":
+            continue
+        key = surname_key(doc[cand.start].text)
+        target = surnames.get(key)
+        if (target is not None and _given_name_first(doc[target.start : target.end])
+                and surname_key(doc[target.end - 1].text) == key
+                and not (cand.start > 0 and doc[cand.start - 1].lower_ in _PLACE_PREPOSITIONS)):
+            found.add(key)
+    return found
 
 
 def _forget_redefined_acronyms(doc: Doc, kept: list[Candidate], links: list[AliasLink]) -> None:
