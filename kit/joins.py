@@ -7,8 +7,8 @@ Scrapers that drop the markup between blocks glue them together: "…in March.Ah
 * a closing bracket glued to a word gets its space ("(Wire) The");
 * an ad or video marker glued to a capitalised word goes ("ADThe ministry" → "The ministry"), and a run of
   capitals glued to a sentence opener or a month is split ("NATOThe" → "NATO The"; brands such as "ZDNet" stay);
-* a month or weekday glued to a name is split ("March Ahmed"), and so is a word glued to a sentence opener
-  ("attack The").
+* a month or weekday glued to a name is split ("March Ahmed"), and so are a clock time of a live blog glued to the
+  next entry ("9:52PM Karimi says") and a word glued to a sentence opener ("attack The").
 Markers cut are returned with the reason `inline:marker`; inserting a space loses nothing. The text the tables
 point into is the repaired one.
 """
@@ -29,6 +29,7 @@ _OPENERS = (r"(?:The|This|That|These|Those|They|There|He|She|His|Her|Their|But|H
 _MARKER_GLUE = re.compile(rf"(?:(?<=^)|(?<=[\s.!?\"”’)]))({_MARKERS})(?=[A-Z][a-z])")
 _CAPS_GLUE = re.compile(rf"\b([A-Z]{{2,}})(?=(?:{_OPENERS}|{_CALENDAR})\b)")  # "NATOThe" ("ZDNet" stays)
 _CALENDAR_GLUE = re.compile(rf"\b{_CALENDAR}(?=[A-Z][a-z])")  # match end = the join
+_CLOCK_GLUE = re.compile(r"\b\d{1,2}:\d{2}\s?(?:AM|PM|am|pm)(?=[A-Z][a-z])")  # live blogs: "9:52PMBush Says"
 _WORD_GLUE = re.compile(rf"(?<=[a-z]{{2}})(?={_OPENERS}\b)")
 _NEXT = r"(?:[A-Z][a-z]|[AI]\s)"  # a capitalised word starts here
 _SENTENCE_GLUE = re.compile(
@@ -55,7 +56,7 @@ def repair_joins(paragraph: str) -> tuple[str, list[Removed], int]:
     if cuts:
         protected = [(m.start(), m.end()) for m in _NOT_GLUE.finditer(paragraph)]
     points = sorted({m.start() for pattern in (_SENTENCE_GLUE, _WORD_GLUE) for m in pattern.finditer(paragraph)}
-                    | {m.end() for pattern in (_CAPS_GLUE, _CALENDAR_GLUE) for m in pattern.finditer(paragraph)})
+                    | {m.end() for pattern in (_CAPS_GLUE, _CALENDAR_GLUE, _CLOCK_GLUE) for m in pattern.finditer(paragraph)})
     points = [p for p in points if 0 < p < len(paragraph) and free(p) and not paragraph[p - 1].isspace()]
     for at in reversed(points):
         paragraph = paragraph[:at] + " " + paragraph[at:]

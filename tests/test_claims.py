@@ -344,3 +344,13 @@ def test_they_after_a_claim_is_the_speaker_not_a_subject_inside_what_was_said(nl
                         "strike would last until the talks resumed.")
     said = [c for c in found if c["cue"] == "said"]
     assert len(said) == 1 and said[0]["speaker"] == "Union leaders", found
+
+
+def test_telling_by_a_participle_the_listener_is_not_the_speaker(nlp):
+    found = claims(nlp, "The governor opened the session by bluntly telling the farmers that the canal would be closed.")
+    assert [(c["speaker"], c["cue"]) for c in found] == [("governor", "telling")]
+
+
+def test_the_object_of_a_participle_cue_is_never_its_speaker(nlp):
+    found = claims(nlp, "The party's press account stayed busy, re-tweeting several hostile remarks about the budget.")
+    assert not any("remarks" in (c["speaker"] or "") for c in found)

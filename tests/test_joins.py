@@ -20,6 +20,7 @@ from kit.joins import repair_joins
         ("Clashes resumed on TuesdayAhmed Karimi said.", "Clashes resumed on Tuesday Ahmed Karimi said."),
         ("Nine were killed in the attackThe ministry said.", "Nine were killed in the attack The ministry said."),
         ("An alliance led by NATOThe ministry said.", "An alliance led by NATO The ministry said."),
+        ("Posted May 3, 2016 10:41PMKarimi Says the vote is close", "Posted May 3, 2016 10:41PM Karimi Says the vote is close"),
     ],
 )
 def test_joins_get_their_space(glued, repaired):
@@ -47,6 +48,7 @@ def test_glued_markers_are_cut_and_kept_in_removed(glued, repaired, marker):
         "MacArthur and McDonald met at the ZDNet office.",
         "Read more at www.Example.Org.Today or example.com/News.",
         "He wrote to jane.Doe@example.org about it.",
+        "The polls close at 8:00 PM Eastern time.",
         "Mr.Smith and St.Louis, e.g.The, stay as written.",
         "A quote altered: \"they give[s] us nothing\".",
     ],

@@ -184,6 +184,10 @@ class _Builder:
 
     def _inherited_subject(self, verb: Token) -> Token | None:
         """"…, adding that Y" / "… and added Y": the speaker of the cue verb this one hangs on."""
+        if (verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.dep_ == "prep"
+                and verb.head.head.pos_ in {"VERB", "AUX"}):
+            subject = self._subject(verb.head.head)  # "X began by telling Y that …": X tells
+            return subject if subject is not None and subject.i < verb.i else None
         if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp", "dep", "acl"} or verb.head.i == verb.i:
             return None
         if verb.tag_ == "VBG" and lemma_of(verb) in _SAYING and not (verb.dep_ == "acl" and (
@@ -365,7 +369,8 @@ class _Builder:
                 tokens = tokens[1:]  # "Later a military source said"
             if tokens:
                 return subject, tokens
-        for found in (self._left_np(verb), self._right_np(verb)):
+        # the noun phrase after a participle is what it tells or whom ("telling local farmers that …"), never who
+        for found in (self._left_np(verb), self._right_np(verb) if verb.tag_ != "VBG" else None):
             if found:
                 return found[-1], trim_tokens(found)
         return None
