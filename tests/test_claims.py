@@ -354,3 +354,17 @@ def test_telling_by_a_participle_the_listener_is_not_the_speaker(nlp):
 def test_the_object_of_a_participle_cue_is_never_its_speaker(nlp):
     found = claims(nlp, "The party's press account stayed busy, re-tweeting several hostile remarks about the budget.")
     assert not any("remarks" in (c["speaker"] or "") for c in found)
+
+
+def test_a_name_inside_quoted_words_is_not_what_a_later_pronoun_refers_to(nlp):
+    text = ("Senator Paul Graves spoke on Monday. Graves said, “We cannot win like this.” He continued, “I believe "
+            "Tom Reyes is wrecking the party.” He added, “The vote will be close.”")
+    found = [c for c in claims(nlp, text) if c["cue"] == "added"]
+    assert [c["speaker"] for c in found] == ["Paul Graves"]
+
+
+def test_a_pronoun_prefers_the_main_clause_subject_to_a_subordinate_one(nlp):
+    text = ("Mark Dunne took his son to the museum to show him who Fadi Karam was. "
+            "He said the visit had changed how the boy saw the war.")
+    found = [c for c in claims(nlp, text) if c["cue"] == "said"]
+    assert [c["speaker"] for c in found] == ["Mark Dunne"]

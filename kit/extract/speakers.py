@@ -315,19 +315,26 @@ class SpeakerResolver:
                                                         and t.dep_ not in {"relcl", "punct"} and t.idx < before
                                                         and t.head.dep_ != "relcl").strip()))
         floor = max(options)[0] if options else -1
-        found_at = None
+        found_at, embedded, sentence_start = None, None, -1
         for k in range(bisect_left(self._starts, before) - 1, -1, -1):  # subjects named before, latest first
             mention = self.mentions[k]
             start = mention["start_char"]
-            if start < floor or (found_at is not None and start < found_at):
+            if start < floor or (found_at is not None and start < found_at) or start < sentence_start:
                 break
-            if mention["label"] not in wanted or speakers.in_content(k) or not self._agrees(
+            if mention["label"] not in wanted or speakers.in_content(k) or self._quoted(start) or not self._agrees(
                     pronoun, mention["canonical"], start):
-                continue
+                continue  # a name inside quoted words is not who the narrative goes on about
             token = self._token_at(start)
-            if token is not None and self._is_subject(token):
-                options.append((start, mention["canonical"]))
-                found_at = start
+            if token is None or not self._is_subject(token):
+                continue
+            if _in_subordinate_clause(token):  # "X took her there to explain who Y was. He said": X, if named
+                embedded = embedded or (start, mention["canonical"])
+                sentence_start = token.sent.start_char
+                continue
+            options.append((start, mention["canonical"]))
+            found_at = start
+        if found_at is None and embedded is not None:
+            options.append(embedded)
         if not options and wanted == {"PERSON"}:  # the nearest person named before, outside quotations
             for k in range(bisect_left(self._starts, before - 599), bisect_left(self._starts, before)):
                 mention = self.mentions[k]
@@ -438,3 +445,20 @@ class _Speakers:
             furthest = max(furthest, self._tree[i])
             i -= i & -i
         return furthest > point
+
+
+_SUBORDINATE = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp", "csubj"})
+
+
+def _in_subordinate_clause(subject: Token) -> bool:
+    """The subject belongs to a clause inside another ("… to explain who Ana was", "… in case Omar wins"),
+    not to the sentence's main clause or a clause coordinated with it."""
+    verb, steps = subject, 0
+    while verb.dep_ not in {"nsubj", "nsubjpass"} and verb.head.i != verb.i and steps < 4:
+        verb, steps = verb.head, steps + 1
+    verb, steps = verb.head, 0
+    while verb.head.i != verb.i and steps < 6:
+        if verb.dep_ in _SUBORDINATE:
+            return True
+        verb, steps = verb.head, steps + 1
+    return False
