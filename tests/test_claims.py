@@ -368,3 +368,8 @@ def test_a_pronoun_prefers_the_main_clause_subject_to_a_subordinate_one(nlp):
             "He said the visit had changed how the boy saw the war.")
     found = [c for c in claims(nlp, text) if c["cue"] == "said"]
     assert [c["speaker"] for c in found] == ["Mark Dunne"]
+
+
+def test_the_object_of_an_infinitive_cue_is_never_its_speaker(nlp):
+    found = claims(nlp, "The minister's first instinct is to tell the farmers that the canal is safe.")
+    assert not any("farmers" in (c["speaker"] or "") for c in found)

@@ -369,8 +369,9 @@ class _Builder:
                 tokens = tokens[1:]  # "Later a military source said"
             if tokens:
                 return subject, tokens
-        # the noun phrase after a participle is what it tells or whom ("telling local farmers that …"), never who
-        for found in (self._left_np(verb), self._right_np(verb) if verb.tag_ != "VBG" else None):
+        # only a finite cue can be inverted ("…, said the ministry"): after a participle or an infinitive the noun
+        # phrase is what it tells or whom ("telling local farmers that …", "to tell the voters"), never who
+        for found in (self._left_np(verb), self._right_np(verb) if verb.tag_ in {"VBD", "VBZ", "VBP"} else None):
             if found:
                 return found[-1], trim_tokens(found)
         return None
