@@ -83,6 +83,8 @@ def test_definite_description_speaker(nlp):
     ("The Desert Hawks Brigade alleged that 12 soldiers died.", "claimed"),
     ("State television said government forces killed 100 insurgents, without providing evidence.", "unverified"),
     ("The brigade said it killed 100 soldiers. The claim could not be independently verified.", "unverified"),
+    ("The governor said witnesses, whom he did not identify, saw the convoy leave at dawn.", "unverified"),
+    ("The ministry said the rebels had fired first but did not provide any evidence.", "unverified"),
     ("The brigade said it captured the town. There was no independent confirmation of the claim.", "unconfirmed"),
     ("The army denied that its forces had shelled the market.", "denied"),
     ("The brigade said it shot down a jet. The army dismissed the claims as propaganda.", "disputed"),
