@@ -375,3 +375,14 @@ def test_a_pronoun_prefers_the_main_clause_subject_to_a_subordinate_one(nlp):
 def test_the_object_of_an_infinitive_cue_is_never_its_speaker(nlp):
     found = claims(nlp, "The minister's first instinct is to tell the farmers that the canal is safe.")
     assert not any("farmers" in (c["speaker"] or "") for c in found)
+
+
+def test_it_does_not_refer_to_a_name_that_modifies_a_plural_subject(nlp):
+    text = ("A monitoring group said the base fell at dawn. Then the Karam Brigade gunmen burned the depot. "
+            "It added that 35 fighters died in the clashes.")
+    assert [c["speaker"] for c in claims(nlp, text)] == ["monitoring group"] * 2
+
+
+def test_a_day_between_a_cue_and_its_participle_does_not_speak(nlp):
+    text = "The car carried a second man whose role was unclear KHRO reported Friday adding that the blast wounded four guards."
+    assert [(c["speaker"], c["cue"]) for c in claims(nlp, text)][-1] == ("KHRO", "adding")

@@ -207,6 +207,9 @@ class _Builder:
                 subject = self._subject(issuer) if issuer.pos_ in {"VERB", "AUX"} else None
                 if subject is not None:
                     return subject
+            if noun.ent_type_ in {"DATE", "TIME"}:  # "X said Sunday adding …": a day never speaks
+                issuer = noun.head
+                return self._subject(issuer) if issuer.pos_ in {"VERB", "AUX"} else None
             return noun  # "the state news agency reporting …"
         left = [t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i]]
         if verb.dep_ == "conj" and ("and" in left or "but" in left) and self._subject(verb.head) is not None:
@@ -369,6 +372,9 @@ class _Builder:
                 tokens = tokens[1:]  # "Later a military source said"
             if tokens:
                 return subject, tokens
+        if (verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"} and self._cue_lemma(verb.head)
+                and verb.i > 0 and _is_time_word(self.doc[verb.i - 1])):
+            return self._speaker(verb.head)  # "… the monitor said Sunday adding …": a day never speaks
         # only a finite cue can be inverted ("…, said the ministry"): after a participle or an infinitive the noun
         # phrase is what it tells or whom ("telling local farmers that …", "to tell the voters"), never who
         for found in (self._left_np(verb), self._right_np(verb) if verb.tag_ in {"VBD", "VBZ", "VBP"} else None):
@@ -798,3 +804,12 @@ class _Cover:
             return False
         largest, whose, second = self.best[k - 1]
         return (largest if whose != besides else second) >= end
+
+
+_TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                         "yesterday", "tonight", "morning", "evening", "afternoon", "night", "week", "month", "year"})
+
+
+def _is_time_word(token: Token) -> bool:
+    """A day, a date or a time ("Sunday", "last week"), which the parser may take for a speaker."""
+    return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _TIME_NOUNS

@@ -327,6 +327,8 @@ class SpeakerResolver:
             token = self._token_at(start)
             if token is None or not self._is_subject(token):
                 continue
+            if pronoun not in GROUP_PRONOUNS and _modifies_a_plural(token):
+                continue  # "it" is not "the <Name> fighters" (a name modifying a plural noun)
             if _in_subordinate_clause(token):  # "X took her there to explain who Y was. He said": X, if named
                 embedded = embedded or (start, mention["canonical"])
                 sentence_start = token.sent.start_char
@@ -462,3 +464,11 @@ def _in_subordinate_clause(subject: Token) -> bool:
             return True
         verb, steps = verb.head, steps + 1
     return False
+
+
+def _modifies_a_plural(token: Token) -> bool:
+    """The name modifies a plural noun that is the subject ("the Desert Hawks fighters said"): the plural speaks."""
+    steps = 0
+    while token.dep_ in {"compound", "amod", "nmod"} and token.head.i != token.i and steps < 3:
+        token, steps = token.head, steps + 1
+    return steps > 0 and token.tag_ in {"NNS", "NNPS"}
