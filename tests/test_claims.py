@@ -386,3 +386,9 @@ def test_it_does_not_refer_to_a_name_that_modifies_a_plural_subject(nlp):
 def test_a_day_between_a_cue_and_its_participle_does_not_speak(nlp):
     text = "The car carried a second man whose role was unclear KHRO reported Friday adding that the blast wounded four guards."
     assert [(c["speaker"], c["cue"]) for c in claims(nlp, text)][-1] == ("KHRO", "adding")
+
+
+def test_a_speaker_inside_a_subordinate_clause_yields_to_the_main_subject(nlp):
+    text = ("Dr. Omar Haddad turned the story back on the paper, pointing out that its reporter Tom Reyes had "
+            "reported in June that the campaign was failing. He hoped, he said, that the paper would apologise.")
+    assert [c["speaker"] for c in claims(nlp, text) if c["cue"] == "said"] == ["Omar Haddad"]

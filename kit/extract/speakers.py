@@ -314,7 +314,13 @@ class SpeakerResolver:
                     options.append((token.idx, " ".join(t.text for t in token.subtree if t.i >= token.left_edge.i
                                                         and t.dep_ not in {"relcl", "punct"} and t.idx < before
                                                         and t.head.dep_ != "relcl").strip()))
-        floor = max(options)[0] if options else -1
+        best = max(options) if options else None
+        floor = best[0] if best else -1
+        said_inside = self._token_at(best[0]) if best else None  # "X, noting that Y had reported …. He said"
+        if said_inside is not None and _in_subordinate_clause(said_inside):
+            floor = said_inside.sent.start_char  # a main-clause subject of that sentence outranks Y
+        else:
+            said_inside = None
         found_at, embedded, sentence_start = None, None, -1
         for k in range(bisect_left(self._starts, before) - 1, -1, -1):  # subjects named before, latest first
             mention = self.mentions[k]
@@ -337,6 +343,8 @@ class SpeakerResolver:
             found_at = start
         if found_at is None and embedded is not None:
             options.append(embedded)
+        if said_inside is not None and found_at is not None and found_at < best[0]:
+            options.remove(best)
         if not options and wanted == {"PERSON"}:  # the nearest person named before, outside quotations
             for k in range(bisect_left(self._starts, before - 599), bisect_left(self._starts, before)):
                 mention = self.mentions[k]
