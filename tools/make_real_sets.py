@@ -40,6 +40,7 @@ SETS = {  # name: (FA-KES slice, MUC-3 slice)
     "real_f": (slice(120, 140), slice(34, 40)),
     "real_g": (slice(140, 160), slice(40, 46)),
     "real_h": (slice(160, 180), slice(46, 52)),
+    "real_i": (slice(180, 200), slice(52, 58)),
 }
 CASUALTY = re.compile(r"KILL|DEAD|WOUND|INJUR|KIDNAP|MURDER|MASSACR")
 ROOT = Path(__file__).resolve().parent.parent
