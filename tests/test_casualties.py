@@ -173,3 +173,13 @@ def test_a_figure_along_with_another_shares_its_outcome(nlp):
     rows = nlp("The ministry said 14 miners had died along with three guards in the blast at the pit.")._.kit_casualties
     got = sorted((r["outcome"], r["best"]) for r in rows)
     assert got == [("killed", 3), ("killed", 14)], rows
+
+
+def test_a_toll_that_reached_n_in_addition_to_m_injured_gives_both_outcomes(nlp):
+    found = figures(nlp, "The death toll in the market reached 4 in addition to 9 injured people, a police source said.")
+    assert [(f["outcome"], f["best"]) for f in found] == [("killed", 4), ("wounded", 9)]
+
+
+def test_suffocation_from_shells_is_a_wound(nlp):
+    found = figures(nlp, "On Monday more than 25 people suffered suffocation after shells hit the Karam district.")
+    assert [(f["outcome"], f["low"]) for f in found] == [("wounded", 25)]

@@ -99,6 +99,7 @@ _BEFORE_FIGURE = {"to", "at", "of", "the", "a", "some", "about", "around", "near
 # qualifiers between "to"/"at" and a total ("has risen to more than N"), and how far back its toll may stand
 _QUALIFIER_FILLERS = QUALIFIER_WORDS - {"to", "at"}
 _TOTAL_REACH = 40
+_TOTAL_VERBS = {"to", "at", "reached", "become", "hit"}  # "the toll rose to N", "the number … has become N"
 # words between a part cue and its figure ("among them were at least N")
 _PART_FILLERS = {"were", "was", "are", "is", "also", "at", "least", "more", "than", "nearly", "some", "about", "around"}
 # "the lives of N": what comes before "lives" when they were taken
@@ -115,7 +116,7 @@ _UNREALISED = {"threaten", "try", "attempt", "plan", "vow", "seek", "want", "aim
 _UNREALISED_FORMS = frozenset(form for verb in _UNREALISED for form in inflections(verb))
 # "N sustained injuries", "N suffered wounds": an outcome given as what the victims sustained
 _SUSTAINING = {"sustained", "suffered", "received", "sustaining", "suffering"}
-_WOUNDS = {"injuries", "injury", "wounds", "wound"}
+_WOUNDS = {"injuries", "injury", "wounds", "wound", "suffocation", "asphyxiation"}  # gas attacks: "suffered suffocation"
 # vague quantities that are never a figure ("many people were trapped")
 _NOT_FIGURES = {"many", "numerous", "few"}
 
@@ -381,8 +382,10 @@ class _Reader:
         k = i - 1
         while k >= 0 and doc[k].lower_ in _QUALIFIER_FILLERS:
             k -= 1
-        if k < 0 or doc[k].lower_ not in {"to", "at"}:
+        if k < 0 or doc[k].lower_ not in _TOTAL_VERBS:
             return None
+        if doc[k].lower_ == "to" and [t.lower_ for t in doc[max(0, k - 2) : k]] == ["in", "addition"]:
+            return None  # "the toll reached 12 in addition to 30 hurt": the 30 have their own outcome
         for j in range(k - 1, max(-1, k - _TOTAL_REACH), -1):
             token = doc[j]
             if token.lower_ in {".", ";", ":"} or (token.is_space and "\n" in token.text):
