@@ -348,33 +348,27 @@ def test_they_after_a_claim_is_the_speaker_not_a_subject_inside_what_was_said(nl
     assert len(said) == 1 and said[0]["speaker"] == "Union leaders", found
 
 
-def test_telling_by_a_participle_the_listener_is_not_the_speaker(nlp):
-    found = claims(nlp, "The governor opened the session by bluntly telling the farmers that the canal would be closed.")
-    assert [(c["speaker"], c["cue"]) for c in found] == [("governor", "telling")]
+@pytest.mark.parametrize("text, cue, speakers", [
+    # "by telling Y that …": the one who tells, not the listener
+    ("The governor opened the session by bluntly telling the farmers that the canal would be closed.", "telling",
+     ["governor"]),
+    # a name inside quoted words is not what a later pronoun refers to
+    ("Senator Paul Graves spoke on Monday. Graves said, “We cannot win like this.” He continued, “I believe "
+     "Tom Reyes is wrecking the party.” He added, “The vote will be close.”", "added", ["Paul Graves"]),
+    # the main-clause subject of an earlier sentence outranks a subject of a clause inside it
+    ("Mark Dunne took his son to the museum to show him who Fadi Karam was. "
+     "He said the visit had changed how the boy saw the war.", "said", ["Mark Dunne"]),
+])
+def test_who_speaks_a_pronoun_or_participle_cue(nlp, text, cue, speakers):
+    assert [c["speaker"] for c in claims(nlp, text) if c["cue"] == cue] == speakers
 
 
-def test_the_object_of_a_participle_cue_is_never_its_speaker(nlp):
-    found = claims(nlp, "The party's press account stayed busy, re-tweeting several hostile remarks about the budget.")
-    assert not any("remarks" in (c["speaker"] or "") for c in found)
-
-
-def test_a_name_inside_quoted_words_is_not_what_a_later_pronoun_refers_to(nlp):
-    text = ("Senator Paul Graves spoke on Monday. Graves said, “We cannot win like this.” He continued, “I believe "
-            "Tom Reyes is wrecking the party.” He added, “The vote will be close.”")
-    found = [c for c in claims(nlp, text) if c["cue"] == "added"]
-    assert [c["speaker"] for c in found] == ["Paul Graves"]
-
-
-def test_a_pronoun_prefers_the_main_clause_subject_to_a_subordinate_one(nlp):
-    text = ("Mark Dunne took his son to the museum to show him who Fadi Karam was. "
-            "He said the visit had changed how the boy saw the war.")
-    found = [c for c in claims(nlp, text) if c["cue"] == "said"]
-    assert [c["speaker"] for c in found] == ["Mark Dunne"]
-
-
-def test_the_object_of_an_infinitive_cue_is_never_its_speaker(nlp):
-    found = claims(nlp, "The minister's first instinct is to tell the farmers that the canal is safe.")
-    assert not any("farmers" in (c["speaker"] or "") for c in found)
+@pytest.mark.parametrize("text, listener", [
+    ("The party's press account stayed busy, re-tweeting several hostile remarks about the budget.", "remarks"),
+    ("The minister's first instinct is to tell the farmers that the canal is safe.", "farmers"),
+])
+def test_the_noun_after_a_participle_or_infinitive_cue_never_speaks(nlp, text, listener):
+    assert not any(listener in (c["speaker"] or "") for c in claims(nlp, text))
 
 
 def test_it_does_not_refer_to_a_name_that_modifies_a_plural_subject(nlp):
