@@ -183,3 +183,13 @@ def test_a_toll_that_reached_n_in_addition_to_m_injured_gives_both_outcomes(nlp)
 def test_suffocation_from_shells_is_a_wound(nlp):
     found = figures(nlp, "On Monday more than 25 people suffered suffocation after shells hit the Karam district.")
     assert [(f["outcome"], f["low"]) for f in found] == [("wounded", 25)]
+
+
+def test_a_part_listed_with_its_own_part_before_among_takes_the_outcome(nlp):
+    found = figures(nlp, "Four civilians including a woman were among at least 17 people killed in air strikes on the town.")
+    assert [(f["outcome"], f["best"]) for f in found] == [("killed", 4), ("killed", 17)]
+
+
+def test_a_participle_clause_between_the_victims_and_the_outcome_is_skipped(nlp):
+    found = figures(nlp, "A unit of about 30 volunteers arriving from two coastal towns were killed overnight, officials said.")
+    assert [(f["outcome"], f["best"]) for f in found] == [("killed", 30)]

@@ -286,6 +286,10 @@ class _Reader:
             if token.lower_ in _LINKING or token.is_space:
                 j, steps = j + 1, steps + 1
                 continue
+            if (token.dep_ == "acl" and token.tag_ == "VBG" and steps == 0 and not self.outcome_of(token)
+                    and token.right_edge.i + 1 < len(doc) and token.right_edge.i - j < 12):
+                j, steps = token.right_edge.i + 1, steps + 1  # "30 volunteers arriving from the coast were killed"
+                continue
             if token.lower_ in _DESCRIBING:  # "… villagers mainly elderly farmers were shot"
                 k = j + 1
                 while k < len(doc) and k - j <= 6 and (doc[k].pos_ in {"NOUN", "ADJ", "DET", "CCONJ", "ADP"}
@@ -302,7 +306,8 @@ class _Reader:
                     continue
             if token.lower_ in {"including", "among"}:  # "N people, including M children, were killed"
                 k = j + 1
-                while k < len(doc) and k - j < 8 and not self.outcome_of(doc[k]) and doc[k].text not in {".", ";"}:
+                while k < len(doc) and k - j < 8 and not self.outcome_of(doc[k]) and doc[k].text not in {".", ";"} \
+                        and doc[k].lower_ != "among":  # "… including a boy were among 12 people killed"
                     k += 1
                 j, steps = k, steps + (k - j)
                 continue
