@@ -1,5 +1,7 @@
 """The entity layer: alias patterns, label repair, one label per entity, no fragments, no boilerplate."""
 
+import pytest
+
 import kit
 
 
@@ -140,12 +142,17 @@ def test_sentences_dense_with_names_and_speaker_lines_are_not_headlines(nlp):
     assert "Tomas Velarde" in names
 
 
-def test_an_acronym_the_article_defines_beats_the_gazetteers_entry(nlp):
+@pytest.mark.parametrize("text, name, field, expected", [
     # "EMC" is also a gazetteer alias of another body; the article says what it stands for here
-    found = canon(nlp, "The toll has risen to 11, the Emergency Medicine Centre (EMC) said on Tuesday. The EMC said two "
-                       "paramedics were hurt.")
-    canonicals = {t: c for t, c, label in found}
-    assert canonicals.get("EMC") == "Emergency Medicine Centre", found
+    ("The toll has risen to 11, the Emergency Medicine Centre (EMC) said on Tuesday. The EMC said two paramedics "
+     "were hurt.", "EMC", 1, "Emergency Medicine Centre"),
+    # two given names outweigh a place label on the bare surname
+    ("The regional delegate, Ana Lucia Pardo, said some 300 people had fled. Two more are missing from the hamlet "
+     "of Los Olivos, Pardo added.", "Ana Lucia Pardo", 2, "PERSON"),
+])
+def test_what_the_article_says_beats_a_lookup(nlp, text, name, field, expected):
+    found = canon(nlp, text)
+    assert {row[0]: row[field] for row in found}.get(name) == expected, found
 
 
 def test_a_commaless_list_of_places_is_cut_into_places(nlp):
@@ -227,13 +234,6 @@ def test_a_foreign_town_known_only_by_another_language_name_is_not_taken(nlp):
     assert gazetteer.city("Santo Domingo", countries=["CO"]).country == "DO"  # a primary name abroad still counts
 
 
-def test_two_given_names_outweigh_a_place_label_on_the_bare_surname(nlp):
-    found = canon(nlp, "The regional delegate, Ana Lucia Pardo, said some 300 people had fled. Two more are missing "
-                       "from the hamlet of Los Olivos, Pardo added.")
-    labels = {t: label for t, c, label in found}
-    assert labels.get("Ana Lucia Pardo") == "PERSON", found
-
-
 def test_a_first_paragraph_with_lower_case_words_is_no_headline_even_full_of_names(nlp):
     found = canon(nlp, "The Karam Islamic Centre in Tallberg is a mosque located in Tallberg, Norra Municipality, "
                        "west of Uppsala, Sweden.\n\nIt opened in 2004.")
@@ -247,22 +247,21 @@ def _tokens(text):
     return spacy.blank("en")(text)
 
 
-def test_a_full_name_outvotes_the_place_labels_of_its_bare_surname():
+@pytest.mark.parametrize("text, spans, expected", [
+    # a full name outvotes the place and organisation labels of its bare surname
+    ("Tom Varick spoke . Varick said so and Varick left , Varick added .",
+     [(0, 2, "PERSON"), (4, 5, "GPE"), (8, 9, "GPE"), (12, 13, "ORG")], ("Tom Varick", "PERSON")),
+    # no full name: the NER's label stands
+    ("Tom Varick spoke . Varick said so and Varick left , Varick added .", [(4, 5, "GPE"), (8, 9, "GPE")],
+     ("Varick", "GPE")),
+    # a person named by surname first takes the full name as canonical
+    ("Varick wins . Tom Varick spoke and Varick left .", [(0, 1, "PERSON"), (3, 5, "PERSON"), (7, 8, "PERSON")],
+     ("Tom Varick", "PERSON")),
+])
+def test_one_identity_per_group_of_a_full_name_and_its_bare_surname(text, spans, expected):
     from kit.extract.entity_groups import Candidate, _group_identity
 
-    doc = _tokens("Tom Varick spoke . Varick said so and Varick left , Varick added .")
-    members = [Candidate(0, 2, "PERSON"), Candidate(4, 5, "GPE"), Candidate(8, 9, "GPE"), Candidate(12, 13, "ORG")]
-    assert _group_identity(doc, members, set()) == ("Tom Varick", "PERSON")
-    alone = [Candidate(4, 5, "GPE"), Candidate(8, 9, "GPE")]  # no full name: the NER's label stands
-    assert _group_identity(doc, alone, set()) == ("Varick", "GPE")
-
-
-def test_a_person_named_by_surname_first_takes_the_full_name_as_canonical():
-    from kit.extract.entity_groups import Candidate, _group_identity
-
-    doc = _tokens("Varick wins . Tom Varick spoke and Varick left .")
-    members = [Candidate(0, 1, "PERSON"), Candidate(3, 5, "PERSON"), Candidate(7, 8, "PERSON")]
-    assert _group_identity(doc, members, set()) == ("Tom Varick", "PERSON")
+    assert _group_identity(_tokens(text), [Candidate(*span) for span in spans], set()) == expected
 
 
 def test_a_town_that_is_the_surname_of_a_full_name_in_the_article_is_that_person():

@@ -207,7 +207,7 @@ class _Builder:
                 subject = self._subject(issuer) if issuer.pos_ in {"VERB", "AUX"} else None
                 if subject is not None:
                     return subject
-            if noun.ent_type_ in {"DATE", "TIME"}:  # "X said Sunday adding …": a day never speaks
+            if _is_time_word(noun):  # "X said Sunday adding …": a day never speaks
                 issuer = noun.head
                 return self._subject(issuer) if issuer.pos_ in {"VERB", "AUX"} else None
             return noun  # "the state news agency reporting …"

@@ -23,8 +23,8 @@ from .aliases import TITLES, AliasLink, alias_links, capitalised_run, is_acronym
 
 from .entity_groups import Candidate, Groups, place_context, surname_key
 from .numbers import parse_number
-from .entity_words import (ADMIN_TERMS, DESCRIPTION_NOUNS, ENTITY_LABELS, ORG_HEADS, PERSON_ROLE_NOUNS, PLACE_HEADS,
-                           PLACE_NOUNS, PLACE_SUFFIXES, POSSESSIVE, RANKS, TOPONYM_GENERICS)
+from .entity_words import (ADMIN_TERMS, DESCRIPTION_NOUNS, ENTITY_LABELS, LOCATIVE_PREPS, ORG_HEADS, PERSON_ROLE_NOUNS,
+                           PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES, POSSESSIVE, RANKS, TOPONYM_GENERICS)
 
 __all__ = ["EntityResolver", "Candidate", "ENTITY_LABELS"]
 
@@ -697,7 +697,8 @@ class EntityResolver:
             return
         people = _towns_named_for_people(doc, groups.candidates, surnames)
         for cand in list(groups.candidates):
-            if (cand.entry is not None and not _is_town(cand, people, doc)) or cand.end - cand.start > 3:
+            if cand.entry is not None and not (_bare_town(cand) and surname_key(doc[cand.start].text) in people) \
+                    or cand.end - cand.start > 3:
                 continue
             key = surname_key(doc[cand.start : cand.end].text)
             target = surnames.get(key) or (surnames.get(key[:-1]) if key.endswith("s") else None)
@@ -716,24 +717,20 @@ class EntityResolver:
                 groups.union(target, cand)
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "around", "into", "across"})
+_PLACE_PREPOSITIONS = LOCATIVE_PREPS | {"at", "across"}
 
 
-def _is_town(cand: Candidate, people: set[str], doc: Doc) -> bool:
-    """One word that the NER did not call a person and that matched only a GeoNames town, spelt as a key of
-    `people`."""
+def _bare_town(cand: Candidate) -> bool:
+    """One word that the NER did not call a person and that matched only a GeoNames town ("Bolton", "Lincoln")."""
     return (cand.end - cand.start == 1 and cand.entry is not None and cand.entry.origin == "cities"
-            and cand.label != "PERSON" and surname_key(doc[cand.start].text) in people)
+            and cand.label != "PERSON")
 
 
 def _towns_named_for_people(doc: Doc, candidates: list[Candidate], surnames: dict[str, Candidate]) -> set[str]:
-    """Surname keys of the article's full names ("John Bolton": a given name first) that the NER and the GeoNames
-    towns took for a town when written alone ("Bolton said"): a person, unless every bare mention follows a place
-    preposition ("in Bolton")."""
+    """Surname keys of the article's full names ("John Bolton": a given name first) whose bare surname was taken
+    for a town ("Bolton said"): a person, unless every bare mention follows a place preposition ("in Bolton")."""
     found = set()
-    for cand in candidates:
-        if cand.end - cand.start != 1 or cand.entry is None or cand.entry.origin != "cities" or cand.label == "PERSON":
-            continue
+    for cand in filter(_bare_town, candidates):
         key = surname_key(doc[cand.start].text)
         target = surnames.get(key)
         if (target is not None and _given_name_first(doc[target.start : target.end])

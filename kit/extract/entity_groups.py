@@ -262,9 +262,9 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
     first = min(named, key=lambda c: (c.origin != "ner", c.start))
     # a full name opening with a given name ("Ada Vint", tagged PERSON) makes the bare surname's other NER labels
     # noise: no gazetteer row speaks for them here (a group with one returned above)
-    full_name = any(c.label == "PERSON" and c.end - c.start > 1 and is_given_name(doc[c.start].text) for c in members)
+    full_names = [c for c in members if c.label == "PERSON" and c.end - c.start > 1 and is_given_name(doc[c.start].text)]
     votes = Counter(c.label for c in members if c.label in ENTITY_LABELS and not (
-        full_name and c.end - c.start == 1 and c.label != "PERSON" and c.origin == "ner"))
+        full_names and c.end - c.start == 1 and c.label != "PERSON" and c.origin == "ner"))
     adjectives = [c for c in members if c.end - c.start == 1 and doc[c.start].pos_ == "ADJ" and c.origin == "ner"]
     if adjectives and len(adjectives) == len(members):
         votes = Counter({"NORP": len(members)})  # "Syrian", "Kurdish": a demonym, not a place
@@ -290,8 +290,8 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
             first_seen.setdefault(lab, cand.start)
     label = max(votes, key=lambda lab: (votes[lab], lab in {"GPE", "LOC", "FAC"}, -first_seen.get(lab, 0)))
     if label == "PERSON" and first.end - first.start == 1:  # "Vint said …" before "Ada Vint": the full name
-        fuller = [c for c in named if c.label == "PERSON" and 2 <= c.end - c.start <= 3 and c.origin == "ner"
-                  and is_given_name(doc[c.start].text) and doc[c.end - 1].text == doc[first.start].text]
+        fuller = [c for c in full_names if c.end - c.start <= 3 and c.origin == "ner"
+                  and doc[c.end - 1].text == doc[first.start].text]
         first = fuller[0] if fuller else first
     span = doc[first.start : first.end]  # the first name used is the primary one ("X, also known as Y")
     if not _plausible_name(doc, span, label, lowercase):

@@ -317,7 +317,7 @@ class SpeakerResolver:
         best = max(options) if options else None
         floor = best[0] if best else -1
         said_inside = self._token_at(best[0]) if best else None  # "X, noting that Y had reported …. He said"
-        if said_inside is not None and said_inside.sent.end_char <= before and _in_subordinate_clause(said_inside):
+        if said_inside is not None and _subordinate_before(said_inside, before):
             floor = said_inside.sent.start_char  # a main-clause subject of that sentence outranks Y
         else:
             said_inside = None
@@ -335,8 +335,7 @@ class SpeakerResolver:
                 continue
             if pronoun not in GROUP_PRONOUNS and _modifies_a_plural(token):
                 continue  # "it" is not "the <Name> fighters" (a name modifying a plural noun)
-            if token.sent.end_char <= before and _in_subordinate_clause(token):  # "X took her there to explain
-                # who Y was. He said": X, if named (within one sentence the nearer clause is the pronoun's own)
+            if _subordinate_before(token, before):  # "X took her there to explain who Y was. He said": X, if named
                 embedded = embedded or (start, mention["canonical"])
                 sentence_start = token.sent.start_char
                 continue
@@ -473,6 +472,12 @@ def _in_subordinate_clause(subject: Token) -> bool:
             return True
         verb, steps = verb.head, steps + 1
     return False
+
+
+def _subordinate_before(subject: Token, before: int) -> bool:
+    """A subject inside a subordinate clause of a sentence that ends before `before` (within the pronoun's own
+    sentence the nearer clause is the pronoun's own: "which they said")."""
+    return subject.sent.end_char <= before and _in_subordinate_clause(subject)
 
 
 def _modifies_a_plural(token: Token) -> bool:
