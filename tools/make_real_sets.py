@@ -41,6 +41,7 @@ SETS = {  # name: (FA-KES slice, MUC-3 slice)
     "real_g": (slice(140, 160), slice(40, 46)),
     "real_h": (slice(160, 180), slice(46, 52)),
     "real_i": (slice(180, 200), slice(52, 58)),
+    "real_j": (slice(200, 220), slice(58, 64)),
 }
 CASUALTY = re.compile(r"KILL|DEAD|WOUND|INJUR|KIDNAP|MURDER|MASSACR")
 ROOT = Path(__file__).resolve().parent.parent
