@@ -19,7 +19,8 @@ from typing import Callable, Iterable
 from .gazetteer import LARGE_CITY, fold_accents, is_own_name, largest_city
 from .lexicons import data_text, read_data_csv, split_aliases
 
-__all__ = ["is_shouted", "restore_case", "usual_forms", "gazetteer_acronyms", "given_names", "is_given_name"]
+__all__ = ["is_shouted", "restore_case", "usual_forms", "gazetteer_acronyms", "given_names", "is_given_name",
+           "place_heads"]
 
 COMMON_RANK = 5000  # the 5,000 most frequent words are never taken for a surname
 SHOUTED_SHARE = 0.8  # share of capitals among the letters of a paragraph written in capitals
@@ -146,7 +147,7 @@ def restore_case(text: str, *, acronyms: Iterable[str] = (), acronym: Callable[[
             word = word[0].upper() + word[1:]
         out[start:end] = word
         sentence_start, last, previous = False, end, match.group()
-    restored = _capitalise_given_names(_capitalise_names("".join(out)), text)
+    restored = _capitalise_given_names(_capitalise_after_ordinals(_capitalise_names("".join(out)), text), text)
     return _capitalise_city_names(_capitalise_after_ranks(_capitalise_article_names(restored, text), text), text)
 
 
@@ -191,6 +192,49 @@ def _capitalise_after_ranks(text: str, original: str) -> str:
                 and _rare(_bare(nxt)) and _bare(nxt) not in _JOINERS and not _inflected_common_word(_bare(nxt))):
             out[nxt.start()] = nxt.group()[0].upper()
     return "".join(out)
+
+
+def _capitalise_after_ordinals(text: str, original: str) -> str:
+    """An ordinal in capitals before one to three words that end in an organisation or street noun opens a
+    name: "THE 5TH INFANTRY BRIGADE" → "the 5th Infantry Brigade", "ON 6TH EAST STREET" → "on 6th East Street"."""
+    heads = org_heads() | street_heads()
+    out = list(text)
+    words = list(_WORD.finditer(text))
+    for k, w in enumerate(words):
+        if not (w.start() > 0 and text[w.start() - 1].isdigit() and _bare(w) in {"st", "nd", "rd", "th", "d"}):
+            continue  # "5TH", "3D" (the military's "third")
+        run, named = [], 0
+        for nxt in words[k + 1 : k + 5]:
+            if text[(run[-1] if run else w).end() : nxt.start()] != " " or not original[nxt.start() : nxt.end()].isupper():
+                break
+            if named and _bare(nxt) not in heads:
+                break
+            run.append(nxt)
+            if _bare(nxt) in heads:
+                named = len(run)  # "5TH ARMY BRIGADE": heads in a row are one name
+            elif len(run) >= 3:
+                break
+        for word in run[:named]:
+            if _bare(word) not in _JOINERS:
+                out[word.start()] = word.group()[0].upper()
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def street_heads() -> frozenset[str]:
+    """Nouns that end the name of a street or a road (data/place_heads.txt, the LOC row of street names)."""
+    return frozenset(place_heads().get("street", ()))
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> dict[str, tuple[str, ...]]:
+    """data/place_heads.txt: kind → the nouns that end a place's name ("street": street, avenue, road, …)."""
+    kinds = {}
+    for line in data_text("place_heads.txt").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, words = line.split(":", 1)
+            kinds[kind.strip()] = tuple(words.split())
+    return kinds
 
 
 def _capitalise_city_names(text: str, original: str) -> str:
@@ -295,7 +339,8 @@ _NAME_MODIFIERS = {"national", "central", "supreme", "social", "democratic", "re
                    "liberation", "nationalist", "socialist", "united", "joint", "general", "armed", "special",
                    "federal", "islamic", "people's", "peoples", "patriotic", "independent", "civil", "public",
                    "international", "interior", "foreign", "defense", "defence", "secret", "episcopal", "presidential",
-                   "northern", "southern", "eastern", "western", "unified", "electoral", "justice", "infantry"}
+                   "northern", "southern", "eastern", "western", "unified", "electoral", "justice", "infantry",
+                   "liberal", "communist", "christian"}
 
 
 def _bare(match: re.Match) -> str:

@@ -386,3 +386,27 @@ def test_a_speaker_inside_a_subordinate_clause_yields_to_the_main_subject(nlp):
     text = ("Dr. Omar Haddad turned the story back on the paper, pointing out that its reporter Tom Reyes had "
             "reported in June that the campaign was failing. He hoped, he said, that the paper would apologise.")
     assert [c["speaker"] for c in claims(nlp, text) if c["cue"] == "said"] == ["Omar Haddad"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # an age or a description between commas sits between the speaker and the cue; the one told never speaks
+    ("“The road to the coast is closed,” Lena Haddad, 41, told the radio station on Monday.", "told", "Lena Haddad"),
+    ("“We will rebuild the school,” Omar Saleh, head of the farmers' union, tells the local paper.", "tells",
+     "Omar Saleh"),
+    # copy without commas: the statement and its speaker parsed as one phrase
+    ("A roadside bomb killed at least four soldiers and wounded two others near the town of Qaryatain on Tuesday "
+     "state media said.", "said", "state media"),
+])
+def test_speaker_of_a_cue_the_parser_left_without_its_subject(nlp, text, cue, speaker):
+    assert [c["speaker"] for c in claims(nlp, text) if c["cue"] == cue] == [speaker]
+
+
+def test_commaless_speaker_starts_after_the_last_place_of_the_statement(nlp):
+    text = ("Warplanes struck a fuel depot in the province of Idlib local media reported Tuesday. The strikes "
+            "destroyed four trucks the regional agency said. Residents fled the town after the raid.")
+    assert [c["speaker_text"] for c in claims(nlp, text)] == ["local media", "the regional agency"]
+
+
+def test_a_relative_clause_after_a_cue_is_not_what_was_said(nlp):
+    text = "The gunmen have lost the hills to the army the governor said which explains the bombings in the city."
+    assert [c["content"] for c in claims(nlp, text)] == ["The gunmen have lost the hills to the army"]

@@ -184,6 +184,16 @@ def test_shouted_organisation_names_and_ordinals_get_their_case():
     assert "the army and the local police" in restored  # a head noun alone, or with a plain adjective, stays common
 
 
+def test_shouted_ordinals_open_street_and_unit_names_and_party_names_get_their_case():
+    from kit.casing import restore_case
+
+    text = "A BOMB ON 9TH WEST AVENUE NEAR THE 2D ARMY BRIGADE; THE LIBERAL PARTY MET ON THE 4TH DAY OF TALKS."
+    restored = restore_case(text)
+    assert len(restored) == len(text)
+    assert "9th West Avenue" in restored and "2d Army Brigade" in restored and "the Liberal Party" in restored
+    assert "the 4th day of talks" in restored  # an ordinal before common words stays common
+
+
 def test_a_given_name_in_capitals_is_not_taken_for_an_acronym():
     from kit.casing import restore_case
     text = restore_case("TROOPS ON THE SAN SALVADOR - SANTA ANA HIGHWAY CLASHED WITH THE FMLN, THE ICRC SAID.")

@@ -34,6 +34,7 @@ _ADJUNCT_WORDS = {"reporters", "journalists", "statement", "press", "conference"
                   "a", "an", "the", "via", "by", "afp", "reuters", "news", "agency", "media", "told"}
 # An inverted cue ("… said the monitor"): its verbs, the nouns that may speak after it, and what may follow them.
 _INVERTING = {"say", "report", "add"}
+_TO_A_LISTENER = {"tell", "inform", "assure", "reassure", "brief", "notify", "remind"}  # their object listens
 _QUOTING = {"quote", "cite"}  # "quoted X as saying Y": X speaks
 # words that leave a clause open before a speaker ("… and the monitor said", "what he calls", "when she said")
 _NOT_BEFORE_A_SPEAKER = {"and", "but", "or", "that", "as", "while", "what", "when", "where", "why", "how", "because",
@@ -281,6 +282,8 @@ class _Builder:
             opening = next((k for k in range(j - 1, max(sent_start, j - 6) - 1, -1) if doc[k].text == "("), None)
             if opening is not None:
                 j = opening - 1
+        elif j > sent_start and doc[j].text == ",":  # "… Lena Haddad, 41, a teacher, said": past the apposition
+            j = self._before_apposition(j)
         end, picked, named = j + 1, [], False
         while j >= sent_start and len(picked) < 10:
             token = doc[j]
@@ -305,11 +308,45 @@ class _Builder:
             picked = picked[picked.index(names[0]):] if names else []
         if not picked or (not named and picked[-1].pos_ not in {"NOUN", "PROPN"}):
             return None
+        if len(picked) > 1 and self._commaless():
+            picked = self._after_statement_end(picked)
         return picked if end > picked[0].i else None
 
+    def _after_statement_end(self, picked: list[Token]) -> list[Token]:
+        """In copy without commas the words before a trailing cue run on from the statement into the speaker
+        ("… in the province of Homs local media reported", "… killed dozens of fighters the news agency said"):
+        the speaker starts after the last place name or plural noun that is followed by more words."""
+        cut = None
+        for k, token in enumerate(picked[:-1]):
+            nxt = picked[k + 1]
+            place_end = token.ent_type_ in {"GPE", "LOC", "FAC"} and (nxt.ent_iob_ != "I" or not nxt.ent_type_)
+            if place_end or token.tag_ == "NNS" and nxt.pos_ in {"PROPN", "ADJ", "DET"}:
+                cut = k + 1
+        return picked[cut:] if cut is not None and picked[cut:] and picked[-1].pos_ in {"NOUN", "PROPN"} else picked
+
+    def _before_apposition(self, comma: int) -> int:
+        """The index of the last word of a name before ", <apposition>," ending at `comma` (an age, or a noun
+        phrase without a verb: ", 41,", ", head of the farmers' union,"); `comma` itself when there is none."""
+        doc, sent_start = self.doc, self.sentences.start(comma)
+        opening = next((k for k in range(comma - 1, max(sent_start, comma - 12) - 1, -1) if doc[k].text == ","), None)
+        if opening is None or opening - 1 < sent_start or opening + 1 == comma:
+            return comma
+        inside = doc[opening + 1 : comma]
+        age = len(inside) == 1 and inside[0].like_num
+        described = inside[0].pos_ in {"DET", "NOUN", "ADJ", "PROPN"} and any(t.pos_ == "NOUN" for t in inside) \
+            and not any(t.pos_ in {"VERB", "AUX", "PRON", "NUM"} or t.is_bracket for t in inside)
+        name = doc[opening - 1]
+        if (age or described) and name.ent_type_ not in {"GPE", "LOC", "FAC"} and (
+                self._mention_at(name) is not None or name.pos_ == "PROPN"):
+            return opening - 1
+        return comma
+
     def _right_np(self, verb: Token) -> list[Token] | None:
-        """The noun phrase right after an inverted cue ("…" said the Observatory)."""
+        """The noun phrase right after an inverted cue ("…" said the Observatory); never after a cue whose object
+        is the one spoken to ("told reporters", "informed the council")."""
         doc = self.doc
+        if lemma_of(verb) in _TO_A_LISTENER:
+            return None
         picked = []
         j = verb.i + 1
         while j < len(doc) and j <= self.sentences.of(verb.i).end - 1 and len(picked) < 10:
@@ -354,10 +391,41 @@ class _Builder:
         self._inverted_cues.add(verb.i)
         return right
 
+    def _swallowed_speaker(self, verb: Token) -> list[Token] | None:
+        """The speaker of a sentence-final cue in copy that lost its commas ("… in the north on Friday state
+        television said."), when the parser put that speaker inside the statement: the cue is a trailing one
+        (among the sentence's last words, a noun phrase right before it) whose noun phrase names someone or is
+        a speaking noun, written without a comma before it, and the cue's parsed subject, if any, holds that noun
+        phrase in its own phrase ("a bomb attack killed … state television" read as one subject)."""
+        if verb.tag_ not in {"VBD", "VBZ", "VBP"} and not (verb.tag_ == "VBN" and verb.dep_ == "acl"):
+            return None  # "… the news agency reported on Friday." can be parsed as "the agency (that was) reported"
+        sent = self.sentences.of(verb.i)
+        found = next(((start, run) for cue, start, run in self._trailing_cues(sent) if cue == verb.i), None)
+        if found is None or found[0] != found[1] or found[0] - sent.start < 4:
+            return None  # "…, state television said": the parse is right and the other rules read it
+        speaker = self._left_np(verb)
+        if not speaker or not (lemma_of(speaker[-1]) in _SPEAKING_HEADS or self._mention_at(speaker[-1]) is not None
+                               and speaker[-1].ent_type_ in {"ORG", "PERSON", "NORP"}):
+            return None
+        while len(speaker) > 1 and (_is_time_word(speaker[0]) or speaker[0].ent_type_ in {"DATE", "TIME"}):
+            speaker = speaker[1:]  # "… on Thursday state television said"
+        subject = self._subject(verb)
+        if subject is None:
+            return speaker
+        if not subject.left_edge.i <= speaker[0].i <= speaker[-1].i <= subject.right_edge.i:
+            return None  # another subject: the parse is right
+        ahead = self.doc[subject.left_edge.i : speaker[0].i]
+        if subject.i < speaker[0].i or len(ahead) >= 4 and any(t.pos_ in {"VERB", "AUX"} for t in ahead):
+            return speaker  # the statement and its speaker read as one subject phrase
+        return None
+
     def _speaker(self, verb: Token) -> tuple[Token, list[Token]] | None:
         inverted = self._inverted(verb)
         if inverted is not None:
             return inverted[-1], trim_tokens(inverted)
+        swallowed = self._swallowed_speaker(verb)
+        if swallowed is not None:
+            return swallowed[-1], trim_tokens(swallowed)
         subject = self._subject(verb)
         agent = self._passive_agent(verb, subject)
         if agent is not None:
@@ -425,8 +493,8 @@ class _Builder:
                 post = []
                 break
             post = post[1:]
-        if post and (post[0].lower_ in _SUBORDINATORS or doc[post[0].i - 1].text == "," and post[0].lower_ in {"and", "but"}):
-            post = []  # "…, the ministry said, as militants shelled the town": not what was said
+        if post and (post[0].lower_ in _SUBORDINATORS | {"which", "who", "whose"} or doc[post[0].i - 1].text == "," and post[0].lower_ in {"and", "but"}):
+            post = []  # "…, the ministry said, as militants shelled the town", "… he said which …": not what was said
         first = min(speaker[0].i, verb.i, *(c.i for c in verb.children if c.i < verb.i and c.dep_ in _CUE_FRAME))
         pre = trim_tokens(list(doc[self._clause_start(sent, first) : first]))
         pre_ok = len(pre) >= 3 and self._substantial(pre)
@@ -444,15 +512,19 @@ class _Builder:
             return span_chars(pre)
         return None
 
+    def _commaless(self) -> bool:
+        """Whether the document is scraped copy that lost its commas (fewer than one per 200 words)."""
+        if self._comma_rate is None:
+            words = sum(1 for t in self.doc if t.is_alpha)
+            self._comma_rate = sum(1 for t in self.doc if t.text == ",") / max(words, 1)
+        return self._comma_rate < 0.005
+
     def _commaless_statement(self, pre: list[Token], speaker: list[Token], verb: Token) -> bool:
         """Scraped text that lost its commas: "<a full statement> <speaker> said <more>" with the speaker in the
         middle of the sentence. What precedes is what was said when it opens the sentence, is a clause of its own (a
         subject before a finite verb) and does not open with a subordinator ("When the raid began the monitor
         said …")."""
-        if self._comma_rate is None:
-            words = sum(1 for t in self.doc if t.is_alpha)
-            self._comma_rate = sum(1 for t in self.doc if t.text == ",") / max(words, 1)
-        if self._comma_rate >= 0.005:
+        if not self._commaless():
             return False  # copy that kept its commas writes "…, the monitor said"
         first = min(speaker[0].i, verb.i)
         if speaker[0].i > verb.i or verb.i - speaker[-1].i > 3 or verb.tag_ not in {"VBD", "VBZ", "VBP", "VBG"} or \
@@ -686,7 +758,8 @@ class _Builder:
         """Cue verbs with a speaker (parsed, inherited or adjacent) and content after or before them."""
         for verb in self.doc:
             lemma = self._cue_lemma(verb)
-            if lemma is None or verb.i in self.used_cues or not self._attributive(verb, lemma):
+            if lemma is None or verb.i in self.used_cues or not (
+                    self._attributive(verb, lemma) or self._swallowed_speaker(verb) is not None):
                 continue
             if lemma in _QUOTING and self._quoted_as(verb) is not None:
                 continue  # "TV quoted the governor as saying …": the governor's words, found at "saying"

@@ -1,6 +1,7 @@
 """Word lists of the entity layer: labels, organisation heads, place nouns and suffixes, titles and ranks."""
 from __future__ import annotations
 
+from ..casing import place_heads
 from ..lexicons import data_text, title_words
 
 __all__ = [
@@ -38,11 +39,8 @@ PLACE_NOUNS = {
                           "region regions camp camps suburb suburbs countryside outskirts quarter".split()},
 }
 # Last words of place names ("Aleppo Industrial City", "Zaatari Refugee Camp", "Bab al-Hawa Crossing").
-PLACE_HEADS = {**{w: "LOC" for w in "zone camp district quarter square street road highway corridor valley "
-                                    "plain mountain mountains hill hills desert countryside".split()},
-               **{w: "FAC" for w in "airport airbase base crossing bridge dam hospital prison port harbour harbor "
-                                    "station plant refinery".split()},
-               **{w: "GPE" for w in "city town village".split()}}
+PLACE_HEADS = {w: label for kind, words in place_heads().items() for w in words
+               for label in ({"street": "LOC", "area": "LOC", "facility": "FAC", "settlement": "GPE"}[kind],)}
 # Nouns after a name that make it an armed group or party: "X terrorist group", "the Y rebel faction".
 GROUP_NOUNS = frozenset("""group groups faction factions militia militias brigade brigades battalion movement
 organization organisation organizations organisations coalition alliance front party""".split())
