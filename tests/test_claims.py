@@ -410,3 +410,17 @@ def test_commaless_speaker_starts_after_the_last_place_of_the_statement(nlp):
 def test_a_relative_clause_after_a_cue_is_not_what_was_said(nlp):
     text = "The gunmen have lost the hills to the army the governor said which explains the bombings in the city."
     assert [c["content"] for c in claims(nlp, text)] == ["The gunmen have lost the hills to the army"]
+
+
+def test_content_that_opens_a_quotation_runs_to_where_it_closes(nlp):
+    text = ('The mayor said in a radio interview on Sunday that "the bridge over the river is gone. We cannot reach '
+            'the villages by road." Rain fell all week.')
+    [claim] = claims(nlp, text)
+    assert claim["content"].endswith("We cannot reach the villages by road.")
+
+
+def test_a_quoted_fragment_inside_a_longer_clause_keeps_the_clause(nlp):
+    text = ('The envoy stressed that "the talks have stalled over the prisoners" in the north, not to mention that '
+            'the border "will stay closed" for the winter.')
+    [claim] = claims(nlp, text)
+    assert claim["content"].endswith("for the winter") and claim["kind"] == "mixed"

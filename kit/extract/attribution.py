@@ -698,6 +698,8 @@ class _Builder:
                 continue
             if verb.idx < quote.start and not self._introduces(verb, quote.start):
                 continue  # "said the army would “defend …”": a quoted fragment of indirect speech
+            if verb.idx < quote.start and self._sentence_goes_on(quote):
+                continue  # "said that “the port is closed” to all ships until …": a fragment inside a clause
             content, split = (quote.inner_start, quote.inner_end), False
             if n + 1 < len(self.quotes):  # a split quote: "A," he said, "B."
                 following = self.quotes[n + 1]
@@ -708,6 +710,28 @@ class _Builder:
             if self._add(speaker[0], speaker[1], cue, span_chars(cue), content,
                          self.lexicon.verbs[self._cue_lemma(verb)], split=split, kind="direct"):
                 self.used_cues.add(verb.i)
+
+    def _sentence_goes_on(self, quote) -> bool:
+        """Words of the same sentence after a quote that does not end with a full stop of its own: the quote is
+        a fragment of a longer clause ("… that “X” Y, not to mention Z.")."""
+        if self.text[quote.inner_start : quote.inner_end].rstrip().endswith((".", "?", "!", ",")):
+            return False
+        after = self._token_from(quote.end)
+        last = self._token_before(quote.end)
+        if after is None or last is None or self.sentences.index(after.i) != self.sentences.index(last.i):
+            return False
+        rest = [t for t in self.doc[after.i : self.sentences.of(after.i).end] if t.is_alpha]
+        return len(rest) >= 3
+
+    def _through_open_quote(self, content: tuple[int, int]) -> tuple[int, int]:
+        """Content that opens a quotation running on past its sentence ("… said that “A. B.”") ends where the
+        quotation closes, in the same paragraph."""
+        start, end = content
+        for quote in self.quotes:
+            if quote.balanced and start <= quote.start < end < quote.inner_end and quote.end - end < 800 and \
+                    "\n" not in self.text[end : quote.end]:
+                return start, quote.inner_end
+        return content
 
     def _continues(self, quote, following, verb: Token) -> bool:
         """Is `following` the second part of a quote split by its cue? "A," he said, "B." or "A," said X, a nurse
@@ -771,6 +795,7 @@ class _Builder:
             content = self._content(verb, lemma, speaker[1])
             if content is None:
                 continue
+            content = self._through_open_quote(content)
             cue = self._cue_tokens(verb, preps={"on", "for"} if lemma == "call" else set())
             if self._add(speaker[0], speaker[1], cue, span_chars(cue), content, self.lexicon.verbs[lemma]):
                 self.used_cues.add(verb.i)
