@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -113,10 +114,23 @@ def load_nlp(model: str | None = None, *, components: tuple[str, ...] = KIT_COMP
     return PipelineSpec.resolve(model, components=components, entity_files=tuple(entity_files)).load()
 
 
+# A hyphen after a capital's abbreviation point opens a compound: "U.S.-backed", "U.N.-run" are "U.S." + "-" +
+# "backed" (spaCy's English infixes split a hyphen only between letters, so the name hid inside one token).
+_ABBREVIATION_COMPOUND = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
+
+
+def _split_abbreviation_compounds(nlp: Language) -> None:
+    infixes = nlp.tokenizer.infix_finditer
+    pattern = getattr(getattr(infixes, "__self__", None), "pattern", None)
+    if pattern is not None and _ABBREVIATION_COMPOUND not in pattern:
+        nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_ABBREVIATION_COMPOUND}").finditer
+
+
 @lru_cache(maxsize=4)
 def _cached_pipeline(spec: PipelineSpec) -> Language:
     from .pieces import BoundedTokenizer
 
     nlp = add_kit_components(_load_model(spec.model), spec.components, entity_files=spec.entity_files, lean=True)
+    _split_abbreviation_compounds(nlp)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # long runs of quotation marks: chunks, not minutes
     return nlp

@@ -277,3 +277,9 @@ def test_a_town_that_is_the_surname_of_a_full_name_in_the_article_is_that_person
     placed = _tokens("Envoy Paul Harwick spoke . Aid arrived in Harwick on Friday , from Harwick .")
     bare_places = [Candidate(8, 9, "GPE", town, "ner", "Harwick", 2), Candidate(13, 14, "GPE", town, "ner", "Harwick", 2)]
     assert _towns_named_for_people(placed, [full, *bare_places], {"harwick": full}) == set()  # "in Harwick": a place
+
+
+def test_an_abbreviated_name_opening_a_hyphenated_compound_is_found(nlp):
+    found = canon(nlp, "Guards at a U.N.-run shelter and U.S.-backed fighters traded fire near the river.")
+    assert {(t, c) for t, c, label in found} >= {("U.S.", "United States")}, found
+    assert any(t == "U.N." for t, c, label in found), found
