@@ -424,3 +424,9 @@ def test_a_quoted_fragment_inside_a_longer_clause_keeps_the_clause(nlp):
             'the border "will stay closed" for the winter.')
     [claim] = claims(nlp, text)
     assert claim["content"].endswith("for the winter") and claim["kind"] == "mixed"
+
+
+def test_they_never_stands_for_one_person(nlp):
+    text = ("Mayor Paul Graves met the striking dockers on Monday. They said the port would stay shut until "
+            "the wages were paid.")
+    assert not any(c["speaker"] == "Paul Graves" for c in claims(nlp, text))

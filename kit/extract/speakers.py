@@ -294,7 +294,8 @@ class SpeakerResolver:
         Candidates are (position, name) pairs and the largest wins. The claims made so far are kept sorted per
         kind of speaker as they come, and mentions are read backwards from `before` only down to the best
         candidate found among the claims: the cost of a pronoun does not grow with the article."""
-        wanted = {"PERSON"} if pronoun in PERSON_PRONOUNS else {"ORG"} if pronoun in THING_PRONOUNS else {"ORG", "NORP", "PERSON", None}
+        wanted = {"PERSON"} if pronoun in PERSON_PRONOUNS else {"ORG"} if pronoun in THING_PRONOUNS else \
+            {"ORG", "NORP", "PERSON", None} if pronoun == "we" else {"ORG", "NORP", None}  # "they" is never one person
         speakers = self._speakers_so_far(claims)
         options: list[tuple[int, str]] = []
         for label, made in speakers.by_label.items():
