@@ -430,3 +430,14 @@ def test_they_never_stands_for_one_person(nlp):
     text = ("Mayor Paul Graves met the striking dockers on Monday. They said the port would stay shut until "
             "the wages were paid.")
     assert not any(c["speaker"] == "Paul Graves" for c in claims(nlp, text))
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The navy was quoted as saying that the frigate had reached the port before dawn.", "navy",
+     "the frigate had reached the port before dawn"),
+    ('"The convoy reached the camp. The road is open again," a senior aid official was quoted by the radio as '
+     'saying.', "senior aid official", "The convoy reached the camp. The road is open again,"),
+])
+def test_the_one_quoted_as_saying_speaks_once(nlp, text, speaker, content):
+    found = claims(nlp, text)
+    assert [(c["speaker"], c["cue"], c["content"]) for c in found] == [(speaker, "saying", content)]

@@ -248,6 +248,14 @@ class _Builder:
             return picked, doc[j + 1]
         return None
 
+    def _quoted_passive(self, verb: Token) -> Token | None:
+        """"X was quoted (by the radio) as saying …": the words are X's, read at "saying" (returned)."""
+        if verb.tag_ != "VBN" or not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        window = self.doc[verb.i + 1 : min(len(self.doc) - 1, verb.i + 9)]
+        return next((self.doc[t.i + 1] for t in window if t.lower_ == "as" and self.doc[t.i + 1].tag_ == "VBG"
+                     and self._cue_lemma(self.doc[t.i + 1])), None)
+
     def _quoting_speaker(self, verb: Token) -> tuple[Token, list[Token]] | None:
         """The speaker of "saying" in "quoted X as saying …": X."""
         doc = self.doc
@@ -259,6 +267,11 @@ class _Builder:
             if found is not None and found[1].i == verb.i:
                 tokens = trim_tokens(found[0])
                 return (tokens[-1], tokens) if tokens else None
+            if lemma_of(token) in _QUOTING and token.tag_ == "VBN":  # "X was quoted (by TV) as saying …": X
+                subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+                if subject is not None and subject.i < token.i:
+                    tokens = trim_tokens(speaker_tokens(subject))
+                    return (subject, tokens) if tokens else None
         return None
 
     def _earlier_cue_subject(self, verb: Token) -> Token | None:
@@ -691,9 +704,13 @@ class _Builder:
                 verb = self._cue_near(after, forward=True, limit=16)
             if verb is None and before is not None:
                 verb = self._cue_near(before, forward=False, limit=4)
+            saying = self._quoted_passive(verb) if verb is not None and self._cue_lemma(verb) in _QUOTING else None
+            if saying is not None:  # "“…” X was quoted as saying": the cue is "saying", X the speaker
+                self.used_cues.add(verb.i)
+                verb = saying
             if verb is None or verb.i in self.used_cues or not self._spend(verb.i):
                 continue
-            speaker = self._speaker(verb)
+            speaker = self._quoting_speaker(verb) or self._speaker(verb)
             if speaker is None:
                 continue
             if verb.idx < quote.start and not self._introduces(verb, quote.start):
@@ -785,7 +802,7 @@ class _Builder:
             if lemma is None or verb.i in self.used_cues or not (
                     self._attributive(verb, lemma) or self._swallowed_speaker(verb) is not None):
                 continue
-            if lemma in _QUOTING and self._quoted_as(verb) is not None:
+            if lemma in _QUOTING and (self._quoted_as(verb) is not None or self._quoted_passive(verb) is not None):
                 continue  # "TV quoted the governor as saying …": the governor's words, found at "saying"
             if not self._spend(verb.i):
                 continue
@@ -810,6 +827,8 @@ class _Builder:
             elif token.lower_ == "citing":
                 cue, holder = [token], token
             elif token.lower_ == "quoted" and nxt is not None and nxt.lower_ == "by":
+                if self._quoted_as(nxt) is not None:
+                    continue  # "X was quoted by TV as saying …": X speaks (at "saying"), not the channel
                 cue, holder = [token, nxt], nxt
             else:
                 continue
