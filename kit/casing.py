@@ -294,12 +294,23 @@ def _capitalise_names(text: str) -> str:
         run = words[i : j + 1]
         first = 0
         for head in (k for k, w in enumerate(run) if _bare(w) in heads):
+            if _department_of_a_place(run, head):
+                first = head + 1
+                continue  # "the northern department of Bolivar": a province, named by the place
             for w in _name_before(run[first : head + 1]):
                 if _bare(w) not in _JOINERS:
                     out[w.start()] = w.group()[0].upper()
             first = head + 1
         i = j + 1
     return "".join(out)
+
+
+def _department_of_a_place(run: list, head: int) -> bool:
+    """A "department of <place>" (the provinces of Colombia, Peru, Bolivia …), not "the Department of Defense"."""
+    if _bare(run[head]) != "department" or head + 2 >= len(run) or _bare(run[head + 1]) != "of":
+        return False
+    place = run[head + 2].group()
+    return largest_city(place[0].upper() + place[1:].lower()) is not None
 
 
 def _name_before(segment: list) -> list:

@@ -441,3 +441,14 @@ def test_they_never_stands_for_one_person(nlp):
 def test_the_one_quoted_as_saying_speaks_once(nlp, text, speaker, content):
     found = claims(nlp, text)
     assert [(c["speaker"], c["cue"], c["content"]) for c in found] == [(speaker, "saying", content)]
+
+
+@pytest.mark.parametrize("text", [
+    "The city columnist Jane Roe has been critical of the mayor but on Tuesday wrote that she agreed with him "
+    "that the bridge must close.",
+    "The Karam Museum in Leeds issued a report this month charging the militia with crimes in the valley.",
+])
+def test_a_day_never_speaks(nlp, text):
+    speakers = [c["speaker"] for c in claims(nlp, text)]
+    assert not any(s in {"Tuesday", "month"} for s in speakers), speakers
+    assert speakers in ([], ["Jane Roe"])

@@ -194,6 +194,13 @@ def test_shouted_ordinals_open_street_and_unit_names_and_party_names_get_their_c
     assert "the 4th day of talks" in restored  # an ordinal before common words stays common
 
 
+def test_a_shouted_department_named_by_a_place_is_not_an_organisation_name():
+    from kit.casing import restore_case
+
+    restored = restore_case("TWO JUDGES WERE SHOT IN THE SOUTHERN DEPARTMENT OF BOLIVAR AND THE NATIONAL COMMISSION MET.")
+    assert "department of Bolivar" in restored and "the National Commission" in restored
+
+
 def test_a_given_name_in_capitals_is_not_taken_for_an_acronym():
     from kit.casing import restore_case
     text = restore_case("TROOPS ON THE SAN SALVADOR - SANTA ANA HIGHWAY CLASHED WITH THE FMLN, THE ICRC SAID.")

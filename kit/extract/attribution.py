@@ -215,6 +215,11 @@ class _Builder:
         left = [t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i]]
         if verb.dep_ == "conj" and ("and" in left or "but" in left) and self._subject(verb.head) is not None:
             return self._subject(verb.head)  # "X took Aleppo and claimed to have …"
+        if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in {"and", "but"} and c.i < verb.i
+                                       for c in verb.head.children) and self._left_np(verb) is None:
+            subject = self._subject(verb.head)  # "X was critical of Y but on Monday wrote …": a named X
+            if subject is not None and (self._mention_at(subject) is not None or lemma_of(subject) in _SPEAKING_HEADS):
+                return subject
         if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "dep"} and (
                 "," in left or verb.dep_ == "advcl") and lemma_of(verb) in _SAYING:
             head, steps = verb.head, 0  # "X criticised the plan, saying Y": the speaker of any verb it hangs on
@@ -319,8 +324,8 @@ class _Builder:
         if before is not None and before.pos_ == "NUM":  # "killed six people AFP reports": the name only
             names = [t for t in picked if self._mention_at(t)]
             picked = picked[picked.index(names[0]):] if names else []
-        if not picked or (not named and picked[-1].pos_ not in {"NOUN", "PROPN"}):
-            return None
+        if not picked or (not named and picked[-1].pos_ not in {"NOUN", "PROPN"}) or _is_time_word(picked[-1]):
+            return None  # "… but on Tuesday wrote": a day never speaks
         if len(picked) > 1 and self._commaless():
             picked = self._after_statement_end(picked)
         return picked if end > picked[0].i else None
