@@ -39,8 +39,8 @@ PLACE_NOUNS = {
                           "region regions camp camps suburb suburbs countryside outskirts quarter".split()},
 }
 # Last words of place names ("Aleppo Industrial City", "Zaatari Refugee Camp", "Bab al-Hawa Crossing").
-PLACE_HEADS = {w: label for kind, words in place_heads().items() for w in words
-               for label in ({"street": "LOC", "area": "LOC", "facility": "FAC", "settlement": "GPE"}[kind],)}
+_PLACE_HEAD_LABELS = {"street": "LOC", "area": "LOC", "facility": "FAC", "settlement": "GPE"}  # data/place_heads.txt kinds
+PLACE_HEADS = {w: _PLACE_HEAD_LABELS[kind] for kind, words in place_heads().items() for w in words}
 # Nouns after a name that make it an armed group or party: "X terrorist group", "the Y rebel faction".
 GROUP_NOUNS = frozenset("""group groups faction factions militia militias brigade brigades battalion movement
 organization organisation organizations organisations coalition alliance front party""".split())
