@@ -17,10 +17,9 @@ from importlib import resources
 from typing import Callable, Iterable
 
 from .gazetteer import LARGE_CITY, fold_accents, is_own_name, largest_city
-from .lexicons import data_text, read_data_csv, split_aliases
+from .lexicons import data_text, place_heads, read_data_csv, split_aliases
 
-__all__ = ["is_shouted", "restore_case", "usual_forms", "gazetteer_acronyms", "given_names", "is_given_name",
-           "place_heads"]
+__all__ = ["is_shouted", "restore_case", "usual_forms", "gazetteer_acronyms", "given_names", "is_given_name"]
 
 COMMON_RANK = 5000  # the 5,000 most frequent words are never taken for a surname
 SHOUTED_SHARE = 0.8  # share of capitals among the letters of a paragraph written in capitals
@@ -197,7 +196,7 @@ def _capitalise_after_ranks(text: str, original: str) -> str:
 def _capitalise_after_ordinals(text: str, original: str) -> str:
     """An ordinal in capitals before one to three words that end in an organisation or street noun opens a
     name: "THE 5TH INFANTRY BRIGADE" → "the 5th Infantry Brigade", "ON 6TH EAST STREET" → "on 6th East Street"."""
-    heads = org_heads() | street_heads()
+    heads = org_heads().union(place_heads()["street"])
     out = list(text)
     words = list(_WORD.finditer(text))
     for k, w in enumerate(words):
@@ -218,23 +217,6 @@ def _capitalise_after_ordinals(text: str, original: str) -> str:
             if _bare(word) not in _JOINERS:
                 out[word.start()] = word.group()[0].upper()
     return "".join(out)
-
-
-@lru_cache(maxsize=1)
-def street_heads() -> frozenset[str]:
-    """Nouns that end the name of a street or a road (data/place_heads.txt, the LOC row of street names)."""
-    return frozenset(place_heads().get("street", ()))
-
-
-@lru_cache(maxsize=1)
-def place_heads() -> dict[str, tuple[str, ...]]:
-    """data/place_heads.txt: kind → the nouns that end a place's name ("street": street, avenue, road, …)."""
-    kinds = {}
-    for line in data_text("place_heads.txt").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, words = line.split(":", 1)
-            kinds[kind.strip()] = tuple(words.split())
-    return kinds
 
 
 def _capitalise_city_names(text: str, original: str) -> str:

@@ -9,7 +9,7 @@ from importlib import resources
 from typing import Iterator
 
 __all__ = ["Outlet", "CueLexicon", "data_text", "read_data_csv", "boilerplate_patterns", "outlets", "split_aliases",
-           "cue_lexicon", "title_words"]
+           "cue_lexicon", "title_words", "place_heads"]
 
 
 def data_text(name: str) -> str:
@@ -66,6 +66,17 @@ def title_words() -> tuple[frozenset[str], frozenset[str]]:
     rows = list(read_data_csv("titles.csv"))
     return (frozenset(r["word"].lower() for r in rows if r["title"] == "yes"),
             frozenset(r["word"].lower() for r in rows if r["rank"] == "yes"))
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> dict[str, tuple[str, ...]]:
+    """`place_heads.txt`: kind → the nouns that end a place's name ("street": street, avenue, road, …)."""
+    kinds = {}
+    for line in data_text("place_heads.txt").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, words = line.split(":", 1)
+            kinds[kind.strip()] = tuple(words.split())
+    return kinds
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ _AFTER_INVERTED = {"which", "who", "whose", "adding", "citing", "quoting", "in",
                    "earlier", "later", "today", "yesterday", "tonight", "according"}
 _SUBORDINATORS = {"as", "while", "when", "after", "before", "because", "since", "although", "though", "amid", "whereas",
                   "until", "if"}
+_NOT_CONTENT_OPENERS = _SUBORDINATORS | {"which", "who", "whose"}  # "… he said, as …", "… he said which …"
 _DENIALS = {"deny", "reject", "dismiss", "dispute", "contradict", "refute"}
 _TRAILING_CUES = {"reports": "report", "says": "say", "adds": "add", "writes": "write", "claims": "claim"}
 # Cue words looked at per sentence. Real sentences hold at most 5 (FA-KES and the test sets); a sentence made
@@ -97,6 +98,7 @@ class _Builder:
         self._comma_rate: float | None = None  # commas per word: scraped copy that lost them reads differently
         self._inverted_cues: set[int] = set()  # cue verbs whose speaker follows them (see _inverted)
         self._trailing: dict[int, list[tuple[int, int, int]]] = {}  # sentence start → its trailing cues
+        self._swallowed: dict[int, list[Token] | None] = {}  # cue index → speaker the parser swallowed (or None)
         self._spent: dict[int, int] = {}  # sentence number → cues looked at (see MAX_CUES_PER_SENTENCE)
         self._pending: list[Claim] = []  # claims whose speaker is a pronoun, resolved after all passes
 
@@ -272,9 +274,10 @@ class _Builder:
             if found is not None and found[1].i == verb.i:
                 tokens = trim_tokens(found[0])
                 return (tokens[-1], tokens) if tokens else None
-            if lemma_of(token) in _QUOTING and token.tag_ == "VBN":  # "X was quoted (by TV) as saying …": X
-                subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-                if subject is not None and subject.i < token.i:
+            saying = self._quoted_passive(token) if lemma_of(token) in _QUOTING else None
+            if saying is not None and saying.i == verb.i:  # "X was quoted (by TV) as saying …": X
+                subject = next(c for c in token.children if c.dep_ == "nsubjpass")
+                if subject.i < token.i:
                     tokens = trim_tokens(speaker_tokens(subject))
                     return (subject, tokens) if tokens else None
         return None
@@ -410,6 +413,11 @@ class _Builder:
         return right
 
     def _swallowed_speaker(self, verb: Token) -> list[Token] | None:
+        if verb.i not in self._swallowed:  # asked when a cue is vetted and again for its speaker
+            self._swallowed[verb.i] = self._find_swallowed_speaker(verb)
+        return self._swallowed[verb.i]
+
+    def _find_swallowed_speaker(self, verb: Token) -> list[Token] | None:
         """The speaker of a sentence-final cue in copy that lost its commas ("… in the north on Friday state
         television said."), when the parser put that speaker inside the statement: the cue is a trailing one
         (among the sentence's last words, a noun phrase right before it) whose noun phrase names someone or is
@@ -511,7 +519,7 @@ class _Builder:
                 post = []
                 break
             post = post[1:]
-        if post and (post[0].lower_ in _SUBORDINATORS | {"which", "who", "whose"} or doc[post[0].i - 1].text == "," and post[0].lower_ in {"and", "but"}):
+        if post and (post[0].lower_ in _NOT_CONTENT_OPENERS or doc[post[0].i - 1].text == "," and post[0].lower_ in {"and", "but"}):
             post = []  # "…, the ministry said, as militants shelled the town", "… he said which …": not what was said
         first = min(speaker[0].i, verb.i, *(c.i for c in verb.children if c.i < verb.i and c.dep_ in _CUE_FRAME))
         pre = trim_tokens(list(doc[self._clause_start(sent, first) : first]))

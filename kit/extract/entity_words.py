@@ -1,8 +1,7 @@
 """Word lists of the entity layer: labels, organisation heads, place nouns and suffixes, titles and ranks."""
 from __future__ import annotations
 
-from ..casing import place_heads
-from ..lexicons import data_text, title_words
+from ..lexicons import data_text, place_heads, title_words
 
 __all__ = [
     "ENTITY_LABELS", "ORG_HEADS", "ADMIN_TERMS", "PLACE_SUFFIXES", "DESCRIPTION_NOUNS", "PLACE_NOUNS", "PLACE_HEADS",
