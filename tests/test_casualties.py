@@ -190,3 +190,37 @@ def test_a_figure_along_with_another_shares_its_outcome(nlp):
 ])
 def test_outcomes_reached_across_totals_parts_and_clauses(nlp, text, expected):
     assert [(f["outcome"], f["best"] if f["best"] is not None else f["low"]) for f in figures(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group named by its outcome, then its parts, commas stripped as some scraped copy has them
+    ("Shells fell on the square at noon. Those wounded included four nurses two boys and a driver, a doctor said.",
+     [("wounded", 4, "aid workers"), ("wounded", 2, "children")]),
+    # the parts of a figure in brackets, and "other people" is not the class of the figure before
+    ("Two boys and six other people (four police and two cadets) were hurt in the blast.",
+     [("wounded", 2, "children"), ("wounded", 6, "unknown"), ("wounded", 4, "combatants"), ("wounded", 2, "unknown")]),
+    # a part named the sentence after the figure
+    ("Air strikes killed 14 villagers near the dam on Sunday. Three of the victims were women, medics said.",
+     [("killed", 14, "civilians"), ("killed", 3, "women")]),
+    # wounds that figures "have" or "suffered", across modifiers and a paragraph break
+    ("Twenty people, nine of them with burns, were taken in; five guards have shrapnel wounds.", [("wounded", 5, "combatants")]),
+    ("Officers said three guards suffered\n\nseveral kinds of wounds.", [("wounded", 3, "combatants")]),
+    ("Forty people were hospitalised after the riot.", [("wounded", 40, "unknown")]),
+    # a headline whose comma between two outcomes was stripped
+    ("Dozens Killed Injured in Shelling of Border Town", [("killed_or_wounded", None, "unknown")]),
+    # no figure: a reciprocal pronoun, an eye lost; still a figure: soldiers lost, a bare number lost
+    ("They sold rifles to factions that kill one another, he said.", []),
+    ("A farmer was hit by pellets and lost one eye.", []),
+    ("The brigade lost 12 soldiers and the militia has lost at least 30.", [("killed", 12, "combatants"), ("killed", 30, "combatants")]),
+])
+def test_parts_wounds_and_words_that_are_no_figures(nlp, text, expected):
+    rows = figures(nlp, text)
+    got = [(r["outcome"], r["best"] if r["best"] is not None else r["low"], r["victim_class"]) for r in rows]
+    assert got == expected, rows
+
+
+def test_parts_in_brackets_and_named_groups_are_parts_of_their_figure(nlp):
+    rows = figures(nlp, "Rebels killed 12 people (seven soldiers and five farmers) on Monday.")
+    assert [r["part_of"] for r in rows] == [None, rows[0]["figure_id"], rows[0]["figure_id"]]
+    rows = figures(nlp, "Air strikes killed 14 villagers near the dam on Sunday. Three of the victims were women.")
+    assert rows[1]["part_of"] == rows[0]["figure_id"]

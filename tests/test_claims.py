@@ -452,3 +452,10 @@ def test_a_day_never_speaks(nlp, text):
     speakers = [c["speaker"] for c in claims(nlp, text)]
     assert not any(s in {"Tuesday", "month"} for s in speakers), speakers
     assert speakers in ([], ["Jane Roe"])
+
+
+def test_a_passive_cue_s_agent_is_never_what_was_said(nlp):
+    rows = claims(nlp, "The proposal was rejected by the hardline factions which refused to attend.")
+    assert not [c for c in rows if c["content"].startswith("by ")], rows
+    rows = claims(nlp, "It was announced by the ministry that the talks would resume.")
+    assert [(c["speaker"], c["content"]) for c in rows] == [("ministry", "the talks would resume")], rows

@@ -251,6 +251,9 @@ def _tokens(text):
     # a full name outvotes the place and organisation labels of its bare surname
     ("Tom Varick spoke . Varick said so and Varick left , Varick added .",
      [(0, 2, "PERSON"), (4, 5, "GPE"), (8, 9, "GPE"), (12, 13, "ORG")], ("Tom Varick", "PERSON")),
+    # so does a full name after a rank, its given name unknown to the census list
+    ("president Ubaldo Terranova spoke . Terranova said so and Terranova left , Terranova added .",
+     [(1, 3, "PERSON"), (5, 6, "ORG"), (9, 10, "ORG"), (13, 14, "ORG")], ("Ubaldo Terranova", "PERSON")),
     # no full name: the NER's label stands
     ("Tom Varick spoke . Varick said so and Varick left , Varick added .", [(4, 5, "GPE"), (8, 9, "GPE")],
      ("Varick", "GPE")),
@@ -283,3 +286,17 @@ def test_an_abbreviated_name_opening_a_hyphenated_compound_is_found(nlp):
     found = canon(nlp, "Guards at a U.N.-run shelter and U.S.-backed fighters traded fire near the river.")
     assert {(t, c) for t, c, label in found} >= {("U.S.", "United States")}, found
     assert any(t == "U.N." for t, c, label in found), found
+
+
+def test_a_place_glued_to_the_next_name_by_a_lost_comma_is_split_at_the_article(nlp):
+    found = canon(nlp, "Inspectors toured the camp in Idlib the Security Council will meet on Friday.")
+    assert {(t, label) for t, c, label in found} >= {("Idlib", "GPE"), ("Security Council", "ORG")}, found
+
+
+def test_a_name_before_a_lower_case_street_noun_is_a_street(nlp):
+    found = canon(nlp, "A car bomb went off on Yusuf Bin Tashfin street in central Homs and near 40 Marlow St. in town.")
+    labels = {t: label for t, c, label in found}
+    assert labels.get("Yusuf Bin Tashfin street") == "LOC", found
+    assert labels.get("Marlow St.") == "LOC", found
+    assert labels.get("Homs") == "GPE", found
+

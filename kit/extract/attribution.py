@@ -513,6 +513,7 @@ class _Builder:
             end = self._breaks[k]
         end = min(end, self._trailing_boundary(verb, sent), self._coordinated(verb, start, end))
         listener = {t.i for c in verb.children if c.dep_ in {"dobj", "dative"} and lemma == "tell" for t in c.subtree}
+        listener |= {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}  # "was rejected by X": who, not what
         post = trim_tokens([t for t in doc[start:end] if t.i not in listener])  # "told the Miami Herald that …"
         while post and (post[0].lower_ in {"that", ",", ":"} or (post[0].tag_ == "VBG" and self._cue_lemma(post[0]))):
             if post[0].tag_ == "VBG":

@@ -37,8 +37,9 @@ _LINKING = {"were", "was", "have", "has", "had", "been", "being", "got", "get", 
 _PART_CUES = [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "the", "dead"),
               ("among", "those", "killed"), ("among", "the", "victims"), ("among", "the", "casualties"),
               ("among", "the", "wounded"), ("among", "the", "injured"), ("among", "the", "killed"),
-              ("the", "dead", "included"), ("the", "dead", "include"), ("the", "victims", "included"),
-              ("the", "dead", "were"), ("the", "wounded", "included"), ("the", "injured", "included")]
+              ("the", "victims", "included")]
+_GROUP_OPENERS = {"the", "those"}  # "the dead included N …", "those killed were N …": a group named by its outcome
+_GROUP_LINKS = {"included", "include", "includes", "were"}
 _ELLIPTIC = {"others", "other", "more", "another", "further"}
 QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"another", "a", "further"}
 _TOLL = {"toll", "tally", "count"}
@@ -116,6 +117,8 @@ _UNREALISED = {"threaten", "try", "attempt", "plan", "vow", "seek", "want", "aim
 _UNREALISED_FORMS = frozenset(form for verb in _UNREALISED for form in inflections(verb))
 # "N sustained injuries", "N suffered wounds": an outcome given as what the victims sustained
 _SUSTAINING = {"sustained", "suffered", "received", "sustaining", "suffering"}
+_HAVING = {"have", "has", "had", "having"}  # "nine of them have burn wounds"
+_KINDS_OF = {"types", "kinds", "sorts", "of", "various", "different"}
 _WOUNDS = {"injuries", "injury", "wounds", "wound", "suffocation", "asphyxiation"}  # gas attacks: "suffered suffocation"
 # vague quantities that are never a figure ("many people were trapped")
 _NOT_FIGURES = {"many", "numerous", "few"}
@@ -254,17 +257,17 @@ class _Reader:
         doc, steps = self.doc, 0
         while j < len(doc) and steps < 12:
             token = doc[j]
-            if token.lower_ in _SUSTAINING:  # "80 sustained injuries", "two suffered serious wounds"
-                k = j + 1
-                while k < len(doc) and k - j <= 3 and doc[k].pos_ == "ADJ":
-                    k += 1
-                if k < len(doc) and doc[k].lower_ in _WOUNDS:
+            if token.lower_ in _SUSTAINING or token.lower_ in _HAVING and steps <= 3:
+                k = self._wounds_after(j + 1)  # "80 sustained injuries", "nine of them have burn wounds"
+                if k is not None:
                     return k, "wounded"
             outcome = self.outcome_of(token)
             if outcome and token.lower_ not in {"death", "deaths"}:
                 nxt = doc[j + 1 : j + 3]
                 if len(nxt) == 2 and nxt[0].lower_ in _PAIR_LINKS and _killed_and_wounded(outcome, self.outcome_of(nxt[1])):
                     return j, "killed_or_wounded"  # "12 killed and wounded", "88 Killed & Injured"
+                if len(nxt) and _killed_and_wounded(outcome, self.outcome_of(nxt[0])):
+                    return j, "killed_or_wounded"  # "Dozens Killed Injured": a headline's comma stripped
                 return j, outcome
             if token.lower_ in _LOSE and j + 2 < len(doc) and doc[j + 2].lower_ in _LIFE:
                 return j, "killed"
@@ -320,6 +323,15 @@ class _Reader:
                 continue
             return None
         return None
+
+    def _wounds_after(self, k: int) -> int | None:
+        """The wound noun after "suffered"/"have", across adjectives, a noun modifier and "types of"
+        ("serious wounds", "shrapnel wounds", "several kinds of wounds"): its index, else None."""
+        doc, start = self.doc, k
+        while k < len(doc) and k - start < 5 and (doc[k].is_space or doc[k].pos_ == "ADJ" or doc[k].dep_ in {"compound", "amod"}
+                                                   or doc[k].lower_ in _KINDS_OF):
+            k += 1
+        return k if k < len(doc) and doc[k].lower_ in _WOUNDS else None
 
     def outcome_before(self, i: int) -> tuple[int, str] | None:
         """"killed N", "killing N", "left … dead", "the death toll rose to N", "claimed the lives of N"."""
@@ -413,11 +425,11 @@ class _Reader:
             words.pop()
         if len(words) >= 3 and words[-1] == "and" and words[-3] in {"a", "an"} and words[-2] in self.lex.victims:
             words = words[:-3]  # "among them a boy and three nurses"
+        if len(words) >= 3 and words[-3] in _GROUP_OPENERS and words[-2] in self.lex.outcomes and words[-1] in _GROUP_LINKS:
+            return self.lex.outcomes[words[-2]]  # "the dead included six women", "those killed included six women"
         for cue in _PART_CUES:
             if len(words) >= len(cue) and tuple(words[-len(cue):]) == cue:
                 outcome = self.lex.outcomes.get(cue[-1]) if cue[0] == "among" and len(cue) > 2 else None
-                if cue[0] == "the" and cue[1] in self.lex.outcomes:
-                    outcome = self.lex.outcomes[cue[1]]  # "the dead included six women"
                 return outcome or ("inherit" if cue[-1] not in {"victims", "casualties"} else "inherit")
         return None
 
@@ -512,14 +524,21 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
                 victim = named
             else:
                 victim = reader.victim(q_end)
+        elif of_the[:3] == ["of", "the", "victims"] and of_the[3:] in (["were"], ["was"]) and figures \
+                and sents.start(figures[-1].q_start) >= sents.previous_start(q_start) \
+                and (named := reader.victim(q_end + 4)) is not None and named[2] not in {None, "unknown", "not"}:
+            found_part = (figures[-1].o_index, figures[-1].outcome)  # "… killed 14. Three of the victims were teenagers"
+            victim = named
         elif of_the[:2] in (["of", "them"], ["of", "whom"]) and (named := reader.victim(q_end + 2)) is not None:
             # "five people, three of them boys, died": a part of the figure before
-            victim = named if named[2] not in {None, "unknown"} else reader.victim(q_end)
+            victim = named if named[2] not in {None, "unknown", "not"} else reader.victim(q_end)
             of_them = victim is named
         else:
             victim = reader.victim(q_end)
         if victim is not None and victim[2] == "not":
             continue
+        if doc[q_start:q_end].text.lower() == "one" and q_end < len(doc) and doc[q_end].lower_ == "another":
+            continue  # "to kill one another": a reciprocal pronoun, not a count
         if q_start > 0 and doc[q_start - 1].lower_ == "from":
             continue  # "civilians from one family": a description, not a count of victims
         own_outcome = None
@@ -557,8 +576,11 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         else:
             found = after or before
         part_outcome = reader.part_cue(q_start)
-        is_part = part_outcome is not None
         previous = figures[-1] if figures else None
+        if part_outcome is None and previous is not None and q_start > 0 and doc[q_start - 1].text == "(" \
+                and (previous.victim_end or previous.q_end) == q_start - 1:
+            part_outcome = "inherit"  # "nine guards (four police and five cadets)": the parts in brackets
+        is_part = part_outcome is not None
         coordinated = previous is not None and _coordinated(doc, previous, q_start, victim)
         # a coordinated figure shares the outcome word of the one before, unless it has its own after that figure
         if coordinated and (found is None or found == before and before[0] < previous.q_start
@@ -587,6 +609,9 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             found = (victim[1] - 1, "detained")  # "taking about 250 hostages"
         if found is None:
             continue
+        if doc[found[0]].lower_ in _LOSE_FORMS and found[0] < q_start and victim is not None \
+                and doc[victim[1] - 1].lower_ not in lexicon.victims:
+            continue  # "lost one eye", "lost two tanks": only people lost ("lost 12 soldiers") are a toll
         if quantity.vague and (quantity.qualifier or "").lower() in _NOT_FIGURES:
             continue  # "many people were trapped", "many of them critically": no number, not a figure
         if victim is None and quantity.vague and not (found[0] < q_start or found[0] - tail <= 2):
@@ -625,8 +650,9 @@ def _coordinated(doc: Doc, previous: Figure, q_start: int, victim: tuple[int, in
         return True
     if gap[-2:] in (["along", "with"], ["together", "with"]) and len(gap) <= 6 and not {".", ";"} & set(gap):
         return True  # "nine guards were shot dead along with two drivers"
-    if not gap and previous.part_of is not None:
-        return True
+    if not gap and (previous.part_of is not None or previous.victim_class != "unknown" and victim is not None
+                    and victim[2] not in {None, "unknown", "not"}):
+        return True  # commas stripped: "… included six women five children", "killed 11 women nine children"
     if gap and gap[-1] in {"and", ","} and len(gap) <= 8 and previous.o_index < previous.q_start \
             and not any(t.pos_ in {"VERB", "AUX"} or t.lower_ in {".", ";"} for t in doc[previous.end : q_start]):
         return True  # objects of one outcome verb: "killed two guards from the mine and three drivers from the depot"
@@ -688,7 +714,9 @@ def _inherit_classes(doc: Doc, figures: list[Figure], sents: Sentences) -> None:
     for figure in sorted(figures, key=lambda f: f.q_start):
         sent = sents.start(figure.q_start)
         if figure.elliptic:
-            if head is not None and head_sent == sent:
+            contrasted = (figure.victim_start is not None and doc[figure.victim_start].lower_ == "other"
+                          and figure.victim_end - figure.victim_start > 1)  # "other people", but "four other hurt"
+            if head is not None and head_sent == sent and not contrasted:  # "a boy and six other people"
                 figure.victim_class = head.victim_class
             continue
         if figure.part_of is None and figure.quantity.best != 1:

@@ -24,7 +24,8 @@ from .aliases import TITLES, AliasLink, alias_links, capitalised_run, is_acronym
 from .entity_groups import Candidate, Groups, place_context, surname_key
 from .numbers import parse_number
 from .entity_words import (ADMIN_TERMS, DESCRIPTION_NOUNS, ENTITY_LABELS, LOCATIVE_PREPS, ORG_HEADS, PERSON_ROLE_NOUNS,
-                           PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES, POSSESSIVE, RANKS, TOPONYM_GENERICS)
+                           PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES, POSSESSIVE, RANKS, STREET_HEADS,
+                           TOPONYM_GENERICS)
 
 __all__ = ["EntityResolver", "Candidate", "ENTITY_LABELS"]
 
@@ -247,6 +248,20 @@ def _facility(span: Span) -> Span | None:
     return None
 
 
+_STREET_ABBREVIATIONS = frozenset({"st.", "ave.", "blvd.", "rd."})  # after a name: "Larrea St.", not "St. Louis"
+
+
+def _street(span: Span) -> Span | None:
+    """A name that a street noun follows in lower case ("<Name> street", "<Name> avenue"), or that ends in a
+    street's abbreviation ("<Name> St."): the street, whatever the NER thought of the name."""
+    doc, j = span.doc, span.end
+    if len(span) > 1 and span[-1].lower_ in _STREET_ABBREVIATIONS:
+        return span
+    if j < len(doc) and doc[j].is_lower and doc[j].lower_ in STREET_HEADS:
+        return doc[span.start : j + 1]
+    return None
+
+
 def _headline_paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of Title Case paragraphs (headlines), where the statistical NER is unreliable."""
     forms = usual_forms()
@@ -359,13 +374,26 @@ class EntityResolver:
             if ent.label_ in _NON_ENTITY:
                 continue
             for piece in _pieces(ent, ent.label_):
-                for part in self._possessive_parts(piece):
+                for part in (p for whole in self._possessive_parts(piece) for p in self._article_parts(whole, countries)):
                     if any(a <= part.start < b for a, b in runs):
                         part = _name_words(part)  # "Bashar Assad Airstrikes" in a Title Case headline
                         if part is None:
                             continue
                     found.extend(self._ner_piece(part, ent.label_, countries))
         return found
+
+    def _article_parts(self, span: Span, countries: set[str]) -> Iterator[Span]:
+        """Split a span at a "the" inside it after a known place ("in <City> the Security Council is …", a
+        sentence that lost its comma): the place is a name of its own, and so is what follows the article."""
+        doc = span.doc
+        for token in span[1:-1]:
+            if token.text == "the" and doc[token.i - 1].pos_ == "PROPN" and doc[token.i + 1].text[:1].isupper():
+                entry = self._lookup(doc[span.start : token.i].text, countries)
+                if entry is not None and entry.is_place:
+                    yield doc[span.start : token.i]
+                    yield from self._article_parts(doc[token.i + 1 : span.end], countries)
+                    return
+        yield span
 
     def _possessive_parts(self, span: Span) -> Iterator[Span]:
         """Split a span at a known name written with its apostrophe stripped ("Aleppos Qaryat al-Ansari",
@@ -419,6 +447,9 @@ class EntityResolver:
         if facility is not None and self._lookup(span.text, countries) is None and not (
                 label == "ORG" and (facility[-1].lower_ == "station" or any(t.lower_ in ORG_HEADS for t in span))):
             span, label = facility, "FAC"  # "Tabqa military airport": a place plus a facility noun names the facility
+        street = _street(span)
+        if street is not None and self._lookup(span.text, countries) is None:
+            span, label = street, "LOC"  # "<Name> street": a street named after a person is still a street
         span = _trailing_title_cut(span)
         titled = self._after_title(span)
         if titled is not None:

@@ -11,7 +11,7 @@ from ..casing import is_given_name
 from ..gazetteer import Entry, name_key
 from .aliases import TITLES
 from .entity_words import (DWELLERS, ENTITY_LABELS, GROUP_NOUNS, LOCATIVE_PREPS, MEMBER_NOUNS, ORG_HEADS, ORG_OPENERS,
-                           PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES)
+                           PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES, RANKS)
 
 __all__ = ["Candidate", "Groups", "place_context", "surname_key", "clean_name"]
 
@@ -262,7 +262,8 @@ def _group_identity(doc: Doc, members: list[Candidate], lowercase: set[str]) -> 
     first = min(named, key=lambda c: (c.origin != "ner", c.start))
     # a full name opening with a given name ("Ada Vint", tagged PERSON) makes the bare surname's other NER labels
     # noise: no gazetteer row speaks for them here (a group with one returned above)
-    full_names = [c for c in members if c.label == "PERSON" and c.end - c.start > 1 and is_given_name(doc[c.start].text)]
+    full_names = [c for c in members if c.label == "PERSON" and c.end - c.start > 1 and (
+        is_given_name(doc[c.start].text) or c.start > 0 and doc[c.start - 1].lower_.rstrip(".") in RANKS)]  # "president X Y"
     votes = Counter(c.label for c in members if c.label in ENTITY_LABELS and not (
         full_names and c.end - c.start == 1 and c.label != "PERSON" and c.origin == "ner"))
     adjectives = [c for c in members if c.end - c.start == 1 and doc[c.start].pos_ == "ADJ" and c.origin == "ner"]

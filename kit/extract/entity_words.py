@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..lexicons import data_text, place_heads, title_words
 
 __all__ = [
-    "ENTITY_LABELS", "ORG_HEADS", "ADMIN_TERMS", "PLACE_SUFFIXES", "DESCRIPTION_NOUNS", "PLACE_NOUNS", "PLACE_HEADS",
+    "ENTITY_LABELS", "ORG_HEADS", "ADMIN_TERMS", "PLACE_SUFFIXES", "DESCRIPTION_NOUNS", "PLACE_NOUNS", "PLACE_HEADS", "STREET_HEADS",
     "POSSESSIVE", "DWELLERS", "LOCATIVE_PREPS", "TITLES", "RANKS", "GROUP_NOUNS", "MEMBER_NOUNS", "ORG_OPENERS",
     "TOPONYM_GENERICS",
 ]
@@ -40,6 +40,7 @@ PLACE_NOUNS = {
 # Last words of place names ("Aleppo Industrial City", "Zaatari Refugee Camp", "Bab al-Hawa Crossing").
 _PLACE_HEAD_LABELS = {"street": "LOC", "area": "LOC", "facility": "FAC", "settlement": "GPE"}  # data/place_heads.txt kinds
 PLACE_HEADS = {w: _PLACE_HEAD_LABELS[kind] for kind, words in place_heads().items() for w in words}
+STREET_HEADS = frozenset(place_heads()["street"])  # "street", "avenue", "road" …
 # Nouns after a name that make it an armed group or party: "X terrorist group", "the Y rebel faction".
 GROUP_NOUNS = frozenset("""group groups faction factions militia militias brigade brigades battalion movement
 organization organisation organizations organisations coalition alliance front party""".split())
