@@ -44,6 +44,7 @@ SETS = {  # name: (FA-KES slice, MUC-3 slice)
     "real_j": (slice(200, 220), slice(58, 64)),
     "real_k": (slice(220, 240), slice(64, 70)),
     "real_l": (slice(240, 260), slice(70, 76)),
+    "real_m": (slice(260, 280), slice(76, 82)),
 }
 CASUALTY = re.compile(r"KILL|DEAD|WOUND|INJUR|KIDNAP|MURDER|MASSACR")
 ROOT = Path(__file__).resolve().parent.parent
