@@ -224,3 +224,32 @@ def test_parts_in_brackets_and_named_groups_are_parts_of_their_figure(nlp):
     assert [r["part_of"] for r in rows] == [None, rows[0]["figure_id"], rows[0]["figure_id"]]
     rows = figures(nlp, "Air strikes killed 14 villagers near the dam on Sunday. Three of the victims were women.")
     assert rows[1]["part_of"] == rows[0]["figure_id"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "among them" between a figure and its outcome: both the figure and its part
+    ("At least 90 gunmen among them 12 boys had been killed in the fight for the port.",
+     [("killed", 90, "combatants"), ("killed", 12, "children")]),
+    # a part after a possessive
+    ("Jets killed at least nine villagers including a man and his three children, medics said.",
+     [("killed", 9, "civilians"), ("killed", 3, "children")]),
+    # a count the NER took for a year, before an outcome noun
+    ("According to the monitor there were 1288 casualties from strikes in May.", [("killed_or_wounded", 1288, "unknown")]),
+    # a total that "totals" N, people forced out of their homes, people who have "gone missing"
+    ("The number of people killed since 1995 now totals 9,500, a panel said.", [("killed", 9500, "unknown")]),
+    ("The militia forced at least 7000 villagers out of their homes near the lake.", [("displaced", 7000, "civilians")]),
+    ("The gunmen killed around 40 people while 25 more have gone missing.", [("killed", 40, "unknown"), ("missing", 25, "unknown")]),
+    # suffered from a gas: hurt, not the outcome of the figure before
+    ("Two farmers were killed and more than 30 others suffered from suffocation.",
+     [("killed", 2, "civilians"), ("wounded", 30, "civilians")]),
+    # a headline's two participles: each figure its own
+    ("Gunmen Raid the Market Killing 6 Injuring 9", [("killed", 6, "unknown"), ("wounded", 9, "unknown")]),
+    # property and body parts are never casualties, a noun modifying people is no such noun
+    ("Police seized several farms and captured 4 smugglers; troops captured two others.",
+     [("detained", 4, "unknown"), ("detained", 2, "unknown")]),
+    ("A guard lost one eye and gunmen killed 12 farm workers.", [("killed", 12, "unknown")]),
+])
+def test_more_figures_of_real_copy(nlp, text, expected):
+    rows = figures(nlp, text)
+    got = [(r["outcome"], r["best"] if r["best"] is not None else r["low"], r["victim_class"]) for r in rows]
+    assert got == expected, rows

@@ -459,3 +459,13 @@ def test_a_passive_cue_s_agent_is_never_what_was_said(nlp):
     assert not [c for c in rows if c["content"].startswith("by ")], rows
     rows = claims(nlp, "It was announced by the ministry that the talks would resume.")
     assert [(c["speaker"], c["content"]) for c in rows] == [("ministry", "the talks would resume")], rows
+
+
+def test_a_pronoun_finds_a_subject_the_parse_hides(nlp):
+    # "a worker named X" hung by the parser as an apposition to the place before it: X is the main clause's subject
+    text = ("Ines Bauer, a union leader, said pay had fallen. ''We are losing,'' she said. Carl Ruiz said plants moved "
+            "south.\n\nOutside the plant on Galeana Street in the suburb of Santa Rosa, a worker named Tomas Ferreira has "
+            "nothing but good things to say about his job, much like his colleagues up north. ''The pay is fair, a calm "
+            "place,'' he said.")
+    rows = [c for c in claims(nlp, text) if c["speaker_text"] == "he"]
+    assert [c["speaker"] for c in rows] == ["Tomas Ferreira"], claims(nlp, text)

@@ -33,7 +33,7 @@ _LINKING = {"were", "was", "have", "has", "had", "been", "being", "got", "get", 
             "still", "feared", "believed", "presumed", "now", "all", "either", "both", "remain", "remained", "remains",
             "in", "forced", "from", '"', "”", "’", "'", "thought", "said",
             "later", "more", "others", "who", "which", "allegedly", "confirmed", "reported", ",", "since",
-            "so", "far", "already", "be", "to", "of", "them"}
+            "so", "far", "already", "be", "to", "of", "them", "gone"}  # "… have gone missing"
 _PART_CUES = [("including",), ("among", "them"), ("among", "whom"), ("of", "whom"), ("among", "the", "dead"),
               ("among", "those", "killed"), ("among", "the", "victims"), ("among", "the", "casualties"),
               ("among", "the", "wounded"), ("among", "the", "injured"), ("among", "the", "killed"),
@@ -100,7 +100,8 @@ _BEFORE_FIGURE = {"to", "at", "of", "the", "a", "some", "about", "around", "near
 # qualifiers between "to"/"at" and a total ("has risen to more than N"), and how far back its toll may stand
 _QUALIFIER_FILLERS = QUALIFIER_WORDS - {"to", "at"}
 _TOTAL_REACH = 40
-_TOTAL_VERBS = {"to", "at", "reached", "become", "hit"}  # "the toll rose to N", "the number … has become N"
+_TOTAL_VERBS = {"to", "at", "reached", "become", "hit", "totals", "totaled", "totalled"}  # "the toll rose to N", "the
+# number … has become N", "the number of people killed … now totals N"
 # words between a part cue and its figure ("among them were at least N")
 _PART_FILLERS = {"were", "was", "are", "is", "also", "at", "least", "more", "than", "nearly", "some", "about", "around"}
 # "the lives of N": what comes before "lives" when they were taken
@@ -118,7 +119,7 @@ _UNREALISED_FORMS = frozenset(form for verb in _UNREALISED for form in inflectio
 # "N sustained injuries", "N suffered wounds": an outcome given as what the victims sustained
 _SUSTAINING = {"sustained", "suffered", "received", "sustaining", "suffering"}
 _HAVING = {"have", "has", "had", "having"}  # "nine of them have burn wounds"
-_KINDS_OF = {"types", "kinds", "sorts", "of", "various", "different"}
+_KINDS_OF = {"types", "kinds", "sorts", "of", "various", "different", "from"}  # "suffered from burns"
 _WOUNDS = {"injuries", "injury", "wounds", "wound", "suffocation", "asphyxiation"}  # gas attacks: "suffered suffocation"
 # vague quantities that are never a figure ("many people were trapped")
 _NOT_FIGURES = {"many", "numerous", "few"}
@@ -224,8 +225,9 @@ class _Reader:
             if lower in self.lex.victims and (j + 1 >= len(doc) or doc[j + 1].lower_ not in self.lex.victims
                                               or doc[j + 1].pos_ not in {"NOUN"}):
                 return start, j + 1, self.lex.victims[lower]
-            if lower in self.lex.not_victims:
-                return start, j + 1, "not"
+            if lower in self.lex.not_victims and not (j + 1 < len(doc) and doc[j + 1].tag_ == "NNS"
+                                                      and doc[j + 1].lower_ not in self.lex.not_victims):
+                return start, j + 1, "not"  # but "12 farm workers", "three school teachers": a modifier of people
             if token.ent_type_ == "NORP" and token.tag_ in {"NNPS", "NNS"}:  # "46,500 Palestinians"
                 return start, j + 1, "unknown"
             if token.pos_ in {"ADJ", "ADV", "PROPN", "NOUN", "VERB"} or token.text == "-" or token.tag_ == "VBN":
@@ -273,6 +275,9 @@ class _Reader:
                 return j, "killed"
             if token.lower_ in _LEAVING_HOME and [t.lower_ for t in doc[j + 1 : j + 3]] in _HOMES:
                 return j, "displaced"  # "300 residents had left their homes"
+            if token.lower_ == "out" and j + 3 < len(doc) and doc[j + 1].lower_ == "of" \
+                    and [t.lower_ for t in doc[j + 2 : j + 4]] in _HOMES and self._forced_before(j):
+                return j, "displaced"  # "forced 300 residents out of their homes"
             if token.lower_ in _AGE_AFTER_VICTIMS:  # "two farmers aged 41 and 73 died"
                 k = j + 1
                 while k < len(doc) and (doc[k].like_num or doc[k].lower_ in _AGE_LIST_LINKS):
@@ -323,6 +328,10 @@ class _Reader:
                 continue
             return None
         return None
+
+    def _forced_before(self, j: int) -> bool:
+        """A form of "force" or "drive" within the few words before token j ("forced 300 residents out …")."""
+        return any(t.lower_ in _FORCE_FORMS or lemma_of(t) == "drive" for t in self.doc[max(0, j - 8) : j])
 
     def _wounds_after(self, k: int) -> int | None:
         """The wound noun after "suffered"/"have", across adjectives, a noun modifier and "types of"
@@ -423,6 +432,8 @@ class _Reader:
         words = [t.lower_ for t in doc[max(0, i - 5) : i] if not t.is_punct]
         while words and words[-1] in _PART_FILLERS:
             words.pop()
+        if words and words[-1] in {"her", "his", "their"}:
+            words.pop()  # "including a man and his two sons"
         if len(words) >= 3 and words[-1] == "and" and words[-3] in {"a", "an"} and words[-2] in self.lex.victims:
             words = words[:-3]  # "among them a boy and three nurses"
         if len(words) >= 3 and words[-3] in _GROUP_OPENERS and words[-2] in self.lex.outcomes and words[-1] in _GROUP_LINKS:
@@ -546,14 +557,14 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             own_outcome = (victim[1] - 1, lexicon.outcomes.get(doc[victim[1] - 1].lower_, "killed"))
             victim = None  # "three deaths", "22 injuries": the noun is the outcome
         if any(t.ent_type_ in _SKIP_ENTS and (t.ent_type_ != "MONEY" or _has_currency(doc, t))
-               for t in doc[q_start:q_end]) and (victim is None or victim[2] in {None, "unknown"}
-                                                                          and doc[victim[1] - 1].lower_ not in lexicon.victims):
+               for t in doc[q_start:q_end]) and own_outcome is None and (
+                victim is None or victim[2] in {None, "unknown"} and doc[victim[1] - 1].lower_ not in lexicon.victims):
             continue  # a date, time, percentage, sum or measure — unless it plainly counts people
         described = None  # "killed 26 displaced people": the outcome word before the noun describes the victims
         if victim is not None and victim[1] - victim[0] == 2 and reader.outcome_of(doc[victim[0]]):
             described = (victim[0], reader.outcome_of(doc[victim[0]]))
         tail = victim[1] if victim else q_end
-        if tail < len(doc) and doc[tail].lower_ in {"of", "among"} and doc[tail + 1 : tail + 2].text.lower() in {"them", "whom"}:
+        if tail < len(doc) and doc[tail].lower_ == "of" and doc[tail + 1 : tail + 2].text.lower() in {"them", "whom"}:
             tail += 2
 
         after = reader.outcome_after(tail)
@@ -569,6 +580,8 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             gap_before = sum(1 for t in doc[before[0] + 1 : q_start] if not t.is_space and t.lower_ not in QUALIFIER_WORDS)
             governed = (victim is not None and doc[victim[1] - 1].dep_ == "dobj" and doc[victim[1] - 1].head.i == before[0]
                         and doc[before[0]].tag_ == "VBG" == doc[after[0]].tag_)  # "killing 8 people injuring 55"
+            governed = governed or doc[before[0]].lower_.endswith("ing") and doc[after[0]].lower_.endswith("ing") \
+                and gap_after == gap_before  # "… Killing 4 Injuring 7" in a headline the parser reads as names
             found = before if governed or gap_after > gap_before else after  # "Nine killed 12 injured"; "kills 5, injures 23"
             if gap_after == gap_before and victim is not None and after[0] == victim[1] and doc[after[0]].tag_ == "VBG" \
                     and doc[before[0]].tag_ != "VBG":
@@ -609,9 +622,6 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             found = (victim[1] - 1, "detained")  # "taking about 250 hostages"
         if found is None:
             continue
-        if doc[found[0]].lower_ in _LOSE_FORMS and found[0] < q_start and victim is not None \
-                and doc[victim[1] - 1].lower_ not in lexicon.victims:
-            continue  # "lost one eye", "lost two tanks": only people lost ("lost 12 soldiers") are a toll
         if quantity.vague and (quantity.qualifier or "").lower() in _NOT_FIGURES:
             continue  # "many people were trapped", "many of them critically": no number, not a figure
         if victim is None and quantity.vague and not (found[0] < q_start or found[0] - tail <= 2):

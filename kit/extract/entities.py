@@ -253,10 +253,10 @@ _STREET_ABBREVIATIONS = frozenset({"st.", "ave.", "blvd.", "rd."})  # after a na
 
 def _street(span: Span) -> Span | None:
     """A name that a street noun follows in lower case ("<Name> street", "<Name> avenue"), or that ends in a
-    street's abbreviation ("<Name> St."): the street, whatever the NER thought of the name."""
+    street noun or its abbreviation ("<Name> Street", "<Name> St."): the street, whatever the NER thought."""
     doc, j = span.doc, span.end
-    if len(span) > 1 and span[-1].lower_ in _STREET_ABBREVIATIONS:
-        return span
+    if len(span) > 1 and (span[-1].lower_ in _STREET_ABBREVIATIONS or span[-1].lower_ in STREET_HEADS):
+        return span  # "<Name> St.", "<Given> <Surname> Street": a street named after a person is a street
     if j < len(doc) and doc[j].is_lower and doc[j].lower_ in STREET_HEADS:
         return doc[span.start : j + 1]
     return None

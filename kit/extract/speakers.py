@@ -386,14 +386,27 @@ class SpeakerResolver:
 
     @staticmethod
     def _is_subject(token: Token) -> bool:
+        """The token is (in) the subject of its clause: its name, an apposition to it, the name in "a worker
+        named X"; or, where the parse hung the subject on a fronted place ("At <Club>, X, its manager, said …"),
+        an apposition to that place's object when the main verb has no subject of its own."""
         steps = 0
         while steps < 4:
             if token.dep_ in {"nsubj", "nsubjpass"}:
                 return True
-            if token.dep_ not in {"compound", "appos", "amod", "poss", "flat", "nmod"} or token.head.i == token.i:
+            head = token.head
+            if token.dep_ in {"oprd", "dobj", "attr"} and head.dep_ == "acl" and head.lower_ in _NAMING:
+                token, steps = head.head, steps + 1  # "a worker named X said": X is who the worker is
+                continue
+            if token.dep_ == "appos" and head.dep_ == "pobj" and token.i < token.sent.root.i and not any(
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in token.sent.root.children):
+                return True
+            if token.dep_ not in {"compound", "appos", "amod", "poss", "flat", "nmod"} or head.i == token.i:
                 return False
-            token, steps = token.head, steps + 1
+            token, steps = head, steps + 1
         return False
+
+
+_NAMING = {"named", "called"}  # "a worker named X", "a man called X"
 
 
 def _body_kinds(mention: dict, heads: dict[str, frozenset[str]], modifiers: dict[str, frozenset[str]]) -> set[str]:
