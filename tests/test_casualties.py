@@ -253,3 +253,20 @@ def test_more_figures_of_real_copy(nlp, text, expected):
     rows = figures(nlp, text)
     got = [(r["outcome"], r["best"] if r["best"] is not None else r["low"], r["victim_class"]) for r in rows]
     assert got == expected, rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "N of his X" after another object of the outcome verb, and "with N of her X"
+    ("The army killed a commander as well as five of his bodyguards near the town.",
+     [("killed", 1, "combatants"), ("killed", 5, "unknown")]),
+    ("A strike killed a woman with four of her children in the city.", [("killed", 1, "women"), ("killed", 4, "children")]),
+    # military usage: people "destroyed" are killed; things and an active subject are not
+    ("A command post and up to 60 fighters were destroyed near the town, the ministry said.", [("killed", 60, "combatants")]),
+    ("Jets destroyed 12 depots.", []),
+    ("The siege caused the displacement of more than 900 families destroyed 4 clinics and killed 25 people.",
+     [("displaced", 900, "civilians"), ("killed", 25, "unknown")]),
+])
+def test_possessive_parts_and_people_destroyed(nlp, text, expected):
+    rows = figures(nlp, text)
+    got = [(r["outcome"], r["best"] if r["best"] is not None else r["low"], r["victim_class"]) for r in rows]
+    assert got == expected, rows

@@ -85,6 +85,7 @@ _HOMES = (["their", "homes"], ["their", "home"], ["their", "villages"])
 _LEAVE_FORMS = {"left", "leaving", "leave"}
 _LEFT_STATES = {"dead", "injured", "wounded", "missing", "displaced", "homeless"}
 # "forced some 12,000 people to flee": the outcome comes after the figure
+_PEOPLE_ONLY = {"destroyed"}  # outcomes only for people ("80 fighters were destroyed"), never for things
 _FORCE_FORMS = {"forced", "force", "forcing"}
 # words after a "describing" word that still describe the group ("mainly elderly men and women of them")
 _DESCRIPTION_LINKS = {"and", "of", "them", ","}
@@ -470,6 +471,10 @@ def _syntactic_outcome(reader: "_Reader", head: Token) -> tuple[int, str] | None
     noun = head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _TOTAL_NOUNS:
         noun = noun.head.head  # "a total of 17 medics were killed"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
+        noun = noun.head.head  # "… and two of her brothers": the number heads the phrase
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head.head  # "killed a man with three of his sons": killed with him
     for _ in range(4):
         if noun.dep_ == "conj" and noun.head.i != noun.i:
             noun = noun.head
@@ -622,6 +627,13 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             found = (victim[1] - 1, "detained")  # "taking about 250 hostages"
         if found is None:
             continue
+        if doc[found[0]].lower_ in _PEOPLE_ONLY and (
+                victim is None or doc[victim[1] - 1].lower_ not in lexicon.victims
+                or found[0] > q_start and doc[found[0]].dep_ != "ROOT" and not any(
+                    c.dep_ == "auxpass" for c in doc[found[0]].children)):
+            if before is None or found == before:  # "destroyed 12 depots", "3000 families destroyed …":
+                continue  # only "80 fighters were destroyed" is a toll
+            found = before  # "the displacement of 3000 families destroyed …": the outcome before them
         if quantity.vague and (quantity.qualifier or "").lower() in _NOT_FIGURES:
             continue  # "many people were trapped", "many of them critically": no number, not a figure
         if victim is None and quantity.vague and not (found[0] < q_start or found[0] - tail <= 2):
