@@ -300,3 +300,10 @@ def test_a_name_before_a_lower_case_street_noun_is_a_street(nlp):
     assert labels.get("Marlow St.") == "LOC", found
     assert labels.get("Homs") == "GPE", found
 
+
+
+def test_social_platforms_are_organisations(nlp):
+    found = canon(nlp, "Footage posted on YouTube showed the strike. In a statement on Friday, Twitter said it had "
+                       "removed the accounts, while Telegram kept the channel.")
+    labels = {t: label for t, c, label in found}
+    assert labels.get("YouTube") == labels.get("Twitter") == labels.get("Telegram") == "ORG", found
