@@ -238,6 +238,7 @@ def test_parts_in_brackets_and_named_groups_are_parts_of_their_figure(nlp):
     # a total that "totals" N, people forced out of their homes, people who have "gone missing"
     ("The number of people killed since 1995 now totals 9,500, a panel said.", [("killed", 9500, "unknown")]),
     ("The militia forced at least 7000 villagers out of their homes near the lake.", [("displaced", 7000, "civilians")]),
+    ("Gunmen drove 450 villagers out of their homes.", [("displaced", 450, "civilians")]),
     ("The gunmen killed around 40 people while 25 more have gone missing.", [("killed", 40, "unknown"), ("missing", 25, "unknown")]),
     # suffered from a gas: hurt, not the outcome of the figure before
     ("Two farmers were killed and more than 30 others suffered from suffocation.",

@@ -87,6 +87,7 @@ _LEFT_STATES = {"dead", "injured", "wounded", "missing", "displaced", "homeless"
 # "forced some 12,000 people to flee": the outcome comes after the figure
 _PEOPLE_ONLY = {"destroyed"}  # outcomes only for people ("80 fighters were destroyed"), never for things
 _FORCE_FORMS = {"forced", "force", "forcing"}
+_DRIVE_FORMS = {"drive", "drives", "driving", "drove", "driven"}  # "drove 300 residents out of their homes"
 # words after a "describing" word that still describe the group ("mainly elderly men and women of them")
 _DESCRIPTION_LINKS = {"and", "of", "them", ","}
 # "… and a policeman", "… and around 20 militiamen": what may follow "and" in a list of victims
@@ -332,7 +333,7 @@ class _Reader:
 
     def _forced_before(self, j: int) -> bool:
         """A form of "force" or "drive" within the few words before token j ("forced 300 residents out …")."""
-        return any(t.lower_ in _FORCE_FORMS or lemma_of(t) == "drive" for t in self.doc[max(0, j - 8) : j])
+        return any(t.lower_ in _FORCE_FORMS or t.lower_ in _DRIVE_FORMS for t in self.doc[max(0, j - 8) : j])
 
     def _wounds_after(self, k: int) -> int | None:
         """The wound noun after "suffered"/"have", across adjectives, a noun modifier and "types of"
