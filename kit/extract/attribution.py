@@ -215,13 +215,13 @@ class _Builder:
                 return self._subject(issuer) if issuer.pos_ in {"VERB", "AUX"} else None
             return noun  # "the state news agency reporting …"
         left = [t.lower_ for t in verb.doc[max(0, verb.i - 2) : verb.i]]
-        if verb.dep_ == "conj" and ("and" in left or "but" in left) and self._subject(verb.head) is not None:
-            return self._subject(verb.head)  # "X took Aleppo and claimed to have …"
-        if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in {"and", "but"} and c.i < verb.i
-                                       for c in verb.head.children) and self._left_np(verb) is None:
-            subject = self._subject(verb.head)  # "X was critical of Y but on Monday wrote …": a named X
-            if subject is not None and (self._mention_at(subject) is not None or lemma_of(subject) in _SPEAKING_HEADS):
-                return subject
+        head_subject = self._subject(verb.head) if verb.dep_ == "conj" else None
+        if head_subject is not None and ("and" in left or "but" in left):
+            return head_subject  # "X took Aleppo and claimed to have …"
+        if head_subject is not None and any(c.dep_ == "cc" and c.lower_ in {"and", "but"} and c.i < verb.i
+                                            for c in verb.head.children) and self._left_np(verb) is None and (
+                self._mention_at(head_subject) is not None or lemma_of(head_subject) in _SPEAKING_HEADS):
+            return head_subject  # "X was critical of Y but on Monday wrote …": a named X
         if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj", "dep"} and (
                 "," in left or verb.dep_ == "advcl") and lemma_of(verb) in _SAYING:
             head, steps = verb.head, 0  # "X criticised the plan, saying Y": the speaker of any verb it hangs on

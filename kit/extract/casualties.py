@@ -443,7 +443,7 @@ class _Reader:
         for cue in _PART_CUES:
             if len(words) >= len(cue) and tuple(words[-len(cue):]) == cue:
                 outcome = self.lex.outcomes.get(cue[-1]) if cue[0] == "among" and len(cue) > 2 else None
-                return outcome or ("inherit" if cue[-1] not in {"victims", "casualties"} else "inherit")
+                return outcome or "inherit"
         return None
 
 

@@ -36,6 +36,7 @@ THING_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them", "we"}
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 _PRONOUN_SEX = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_NAMING = {"named", "called"}  # "a worker named X", "a man called X"
 _TITLE_SEX = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
               "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 # Person nouns that tell the sex ("the spokeswoman said … she added").
@@ -404,9 +405,6 @@ class SpeakerResolver:
                 return False
             token, steps = head, steps + 1
         return False
-
-
-_NAMING = {"named", "called"}  # "a worker named X", "a man called X"
 
 
 def _body_kinds(mention: dict, heads: dict[str, frozenset[str]], modifiers: dict[str, frozenset[str]]) -> set[str]:
