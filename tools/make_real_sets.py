@@ -46,6 +46,7 @@ SETS = {  # name: (FA-KES slice, MUC-3 slice)
     "real_l": (slice(240, 260), slice(70, 76)),
     "real_m": (slice(260, 280), slice(76, 82)),
     "real_n": (slice(280, 300), slice(82, 88)),
+    "real_o": (slice(300, 320), slice(88, 94)),
 }
 CASUALTY = re.compile(r"KILL|DEAD|WOUND|INJUR|KIDNAP|MURDER|MASSACR")
 ROOT = Path(__file__).resolve().parent.parent
