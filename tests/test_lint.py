@@ -27,3 +27,23 @@ def test_mypy_passes():
     run = subprocess.run([sys.executable, "-m", "mypy"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "no issues found" in run.stdout and "source files" in run.stdout
+
+
+def test_no_merge_conflict_markers():
+    """A merge left half-done (`<<<<<<<` … `>>>>>>>` in a README) must not land: every tracked text file is free
+    of conflict markers."""
+    listed = subprocess.run(["git", "ls-files", "-z"], capture_output=True, cwd=ROOT, check=False)
+    if listed.returncode != 0:  # not a git checkout (an sdist): nothing tracked to check
+        return
+    markers = ("<<<<<<< ", ">>>>>>> ", "=======\n")
+    found = []
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        path = ROOT / name
+        if not path.is_file() or path.suffix in {".png", ".gz", ".ipynb", ".sqlite"}:
+            continue
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        except (UnicodeDecodeError, OSError):
+            continue
+        found += [f"{name}:{i}" for i, line in enumerate(lines, 1) if line.startswith(markers[:2]) or line == markers[2]]
+    assert not found, "merge conflict markers in " + ", ".join(found[:20])
