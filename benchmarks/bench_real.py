@@ -80,11 +80,14 @@ def run_polnear(root: Path, split: str, limit: int | None, dump: Path | None) ->
         lenient = (s["right"] + s["pronoun_as_written"]) / s["with_source"] if s["with_source"] else float("nan")
         names_only = s["with_source"] - s["pronoun_sources"]
         named_right = (s["right"] - s["pronoun_right"]) / names_only if names_only else float("nan")
+        keyed = (f"; {s['pronoun_keyed']} of them scored against antecedents keyed by hand (with every antecedent "
+                 f"approximated instead, as before 2026-12-07: right source {_pct(s['right_approximate_rate'])}, "
+                 f"{s['right_approximate']}/{s['with_source']})" if s["pronoun_keyed"] else "")
         notes.append(f"- {name} (reporting cue): {note}. Right source where the gold source is not a pronoun: "
                      f"{_pct(named_right)} ({s['right'] - s['pronoun_right']}/{names_only}); pronoun sources: "
-                     f"{s['pronoun_sources']}, {s['pronoun_right']} resolved to the approximate antecedent's name, "
+                     f"{s['pronoun_sources']}, {s['pronoun_right']} resolved to the antecedent's name, "
                      f"{s['pronoun_as_written']} left as the same pronoun (counting those would give "
-                     f"{_pct(lenient)}).")
+                     f"{_pct(lenient)}){keyed}.")
         if dump is not None and name == "kit":
             write_csv(dump / f"polnear_{split}_gold.csv", gold_rows, rp.GOLD_COLUMNS)
             write_csv(dump / f"polnear_{split}_kit_claims.csv", claim_rows, rp.CLAIM_COLUMNS)
@@ -104,7 +107,11 @@ def run_polnear(root: Path, split: str, limit: int | None, dump: Path | None) ->
               "before a relative who/which/that in its sentence, else the nearest preceding non-pronoun gold "
               "Source — an approximation: PolNeAR has no coreference annotation). A hand check of 30 train "
               "pronoun sources counted wrong (kit, reporting cue, December 2026) found the kit's name right in 13: "
-              "the approximation often picks another source, so read right source as a lower bound.",
+              "the approximation often picks another source. So for `dev` the antecedent of every reporting-cue "
+              "attribution whose Source is a pronoun was keyed by hand (2026-12-07, by annotators who saw only the "
+              "article excerpt, never a system's output; `benchmarks/polnear_dev_antecedents.csv`, offsets only, "
+              "made by `tools/make_polnear_antecedents.py`), and there a pronoun source is right when the claim "
+              "names the keyed antecedent as a non-pronoun source would be named; `train` keeps the approximation.",
               "- Reporting cue: the gold cue holds a word form of `benchmarks/reporting_cues.txt` (" +
               f"{len(rp.REPORTING_CUES) + len(rp.REPORTING_PHRASES)} forms: say/said, told, according to, added, "
               "stated, reported, claimed, denied, announced, wrote, tweeted, noted, … written independently of the "

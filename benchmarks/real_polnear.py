@@ -9,7 +9,10 @@ Scoring (per article, no one-to-one constraint):
 * a gold attribution is *found* when some predicted claim's content has token F1 >= 0.5 with its content
   (lower-cased `\\w+` tokens, bag of words); its best claim is the one with the highest F1;
 * *precision* = share of predicted claims whose content has F1 >= 0.5 with some gold attribution's content;
-* *right source* (among found attributions that have a Source span) — see `right_source`.
+* *right source* (among found attributions that have a Source span) — see `right_source`. For `dev`, the
+  antecedents of the reporting-cue attributions whose Source is a pronoun were keyed by hand
+  (`polnear_dev_antecedents.csv`: character offsets only, no text); elsewhere a pronoun's antecedent is
+  approximated (`GoldDoc.antecedent`).
 The "reporting cue" subset keeps gold attributions whose cue holds a word of `reporting_cues.txt`, and for
 precision the predicted claims whose own cue holds one.
 
@@ -27,13 +30,14 @@ from real_text import OffsetMap, contains_either_way, name_words, shares_words, 
 __all__ = ["Span", "GoldAttribution", "GoldDoc", "Claim", "DocPrediction", "read_brat", "choose_annotation_files",
            "load_split", "is_reporting", "is_pronoun", "right_source", "score", "kit_predictions",
            "textacy_predictions", "SPLITS", "MATCH_F1", "REPORTING_CUES", "REPORTING_PHRASES", "GOLD_COLUMNS",
-           "CLAIM_COLUMNS"]
+           "CLAIM_COLUMNS", "KEYED_ANTECEDENTS", "read_keyed_antecedents"]
 
 SPLITS = ("train", "dev")  # "test" is reserved for the independent check: never read it
 MATCH_F1 = 0.5
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
 RELATIVE_WINDOW = 8  # words before a relative pronoun that may hold its antecedent
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")
+KEYED_ANTECEDENTS = Path(__file__).resolve().parent / "polnear_dev_antecedents.csv"
 PRONOUNS = frozenset("i me my we us our he him his she her they them their it its you your who whom whose which that "
                      "this these those one".split())
 
@@ -144,15 +148,24 @@ class GoldDoc:
     attributions: list[GoldAttribution]
     n_without_content: int = 0
     n_annotator_files: int = 1
+    # (source start, end) → the keyed antecedent's (start, end), or None where the pronoun names no one
+    keyed_antecedents: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict)
 
-    def antecedent(self, attribution: GoldAttribution) -> Span | None:
-        """What a pronoun source refers to, approximately (PolNeAR has no coreference annotation):
-        for a relative pronoun ("who", "which", "that"), the words just before it in its sentence (at most
-        `RELATIVE_WINDOW`: "Smith, a former aide, who said"); for any other pronoun, the nearest preceding gold
-        Source of this article that is not a pronoun."""
+    def is_keyed(self, attribution: GoldAttribution) -> bool:
+        source = attribution.source
+        return source is not None and (source.start, source.end) in self.keyed_antecedents
+
+    def antecedent(self, attribution: GoldAttribution, *, approximate: bool = False) -> Span | None:
+        """What a pronoun source refers to: the keyed antecedent where there is one (unless `approximate`), else
+        an approximation (PolNeAR has no coreference annotation): for a relative pronoun ("who", "which",
+        "that"), the words just before it in its sentence (at most `RELATIVE_WINDOW`: "Smith, a former aide, who
+        said"); for any other pronoun, the nearest preceding gold Source of this article that is not a pronoun."""
         if attribution.source is None:
             return None
         source = attribution.source
+        if not approximate and self.is_keyed(attribution):
+            keyed = self.keyed_antecedents[(source.start, source.end)]
+            return Span("Antecedent", (keyed,), self.text[keyed[0]:keyed[1]]) if keyed is not None else None
         if words(source.text)[:1] and words(source.text)[0] in RELATIVE_PRONOUNS:
             sentence = _SENTENCE_END.split(self.text[:source.start])[-1]
             window = list(re.finditer(r"\S+", sentence))[-RELATIVE_WINDOW:]
@@ -166,14 +179,32 @@ class GoldDoc:
         return max(before, key=lambda s: s.start) if before else None
 
 
-def load_split(root: Path, split: str, *, limit: int | None = None) -> list[GoldDoc]:
-    """The gold articles of a split (`root` is the PolNeAR checkout, or its `data` folder)."""
+def read_keyed_antecedents(path: Path = KEYED_ANTECEDENTS) -> dict[str, dict[tuple[int, int], tuple[int, int] | None]]:
+    """doc_id → {(pronoun source start, end): (antecedent start, end), or None where the pronoun names no one}.
+
+    The file (`tools/make_polnear_antecedents.py`) holds offsets into the articles of `dev`, never their text."""
+    import csv
+
+    keyed: dict[str, dict[tuple[int, int], tuple[int, int] | None]] = {}
+    if not path.exists():
+        return keyed
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
+            span = (int(row["antecedent_start"]), int(row["antecedent_end"])) if row["antecedent_start"] else None
+            keyed.setdefault(row["doc_id"], {})[(int(row["source_start"]), int(row["source_end"]))] = span
+    return keyed
+
+
+def load_split(root: Path, split: str, *, limit: int | None = None, keyed: bool = True) -> list[GoldDoc]:
+    """The gold articles of a split (`root` is the PolNeAR checkout, or its `data` folder); `dev` with its keyed
+    pronoun antecedents unless `keyed=False`."""
     if split not in SPLITS:
         raise SystemExit(f"PolNeAR split {split!r} is not available here (only {', '.join(SPLITS)}; test is reserved)")
     data = root / "data" if (root / "data").is_dir() else root
     base = data / split
     if not (base / "text").is_dir() or not (base / "attributions").is_dir():
         raise SystemExit(f"{base} has no text/ and attributions/ folders (is --polnear the PolNeAR checkout?)")
+    antecedents = read_keyed_antecedents() if keyed and split == "dev" else {}
     docs = []
     for stem, ann_path in sorted(choose_annotation_files(base / "attributions").items()):
         text_path = base / "text" / f"{stem}.txt"
@@ -183,7 +214,8 @@ def load_split(root: Path, split: str, *, limit: int | None = None) -> list[Gold
         attributions = read_brat(ann_path.read_text(encoding="utf-8"), text)
         kept = [a for a in attributions if a.content]
         docs.append(GoldDoc(stem, text_path, text, ann_path.stem.rpartition("_")[2], kept,
-                            len(attributions) - len(kept), len(list(base.glob(f"attributions/{stem}_*.ann")))))
+                            len(attributions) - len(kept), len(list(base.glob(f"attributions/{stem}_*.ann"))),
+                            antecedents.get(stem, {})))
         if limit and len(docs) >= limit:
             break
     return docs
@@ -206,7 +238,7 @@ class DocPrediction:
 
 
 def right_source(doc: GoldDoc, gold: GoldAttribution, claim: Claim,
-                 names_at: Callable[[int, int], set[str]] | None) -> tuple[bool, str]:
+                 names_at: Callable[[int, int], set[str]] | None, *, approximate: bool = False) -> tuple[bool, str]:
     """Whether the claim names the gold source, and how.
 
     * a non-pronoun source: right when the claim's speaker or speaker_text contains all the name words of the
@@ -217,16 +249,23 @@ def right_source(doc: GoldDoc, gold: GoldAttribution, claim: Claim,
     * a pronoun source ("he", "they", "who"): right only when the claim's resolved speaker (not itself a pronoun)
       shares a name word with the antecedent (`GoldDoc.antecedent`: the words just before a relative pronoun, else
       the nearest preceding non-pronoun gold Source) or is the canonical name of an entity mention there. A claim
-      whose speaker is still the same pronoun is not a right source (counted apart as `pronoun_as_written`).
+      whose speaker is still the same pronoun is not a right source (counted apart as `pronoun_as_written`);
+    * a pronoun source with a keyed antecedent (`dev`; not when `approximate`): right as for a non-pronoun source,
+      with the keyed antecedent ("Ann Lee", "the harbour master") in place of the pronoun; a pronoun keyed
+      as naming no one (an author's "I", a generic "you") is never a right source.
     """
     source = gold.source
     if source is None:
         return False, ""
     names = [n for n in (claim.speaker, claim.speaker_text) if n and n.strip()]
     if is_pronoun(source.text):
-        antecedent = doc.antecedent(gold)
+        antecedent = doc.antecedent(gold, approximate=approximate)
         resolved = [n for n in names if not is_pronoun(n)]
-        if antecedent is not None:
+        if antecedent is not None and not approximate and doc.is_keyed(gold):
+            right, how = _names_source(antecedent, resolved, claim, names_at)
+            if right:
+                return True, "keyed antecedent " + how
+        elif antecedent is not None:
             if any(shares_words(n, antecedent.text) for n in resolved):
                 return True, "antecedent words"
             if names_at is not None and claim.speaker in names_at(antecedent.start, antecedent.end):
@@ -234,6 +273,12 @@ def right_source(doc: GoldDoc, gold: GoldAttribution, claim: Claim,
         if not resolved and any(words(n) == words(source.text) for n in names):
             return False, "pronoun_as_written"
         return False, "pronoun resolved elsewhere" if resolved else ""
+    return _names_source(source, names, claim, names_at)
+
+
+def _names_source(source: Span, names: list[str], claim: Claim,
+                  names_at: Callable[[int, int], set[str]] | None) -> tuple[bool, str]:
+    """Whether one of the claim's names is the (non-pronoun) source, and how."""
     if any(contains_either_way(n, source.text) for n in names):
         return True, "words"
     if not name_words(source.text) and any(_description(n) == _description(source.text) for n in names):
@@ -259,6 +304,8 @@ class Tally:
     pronoun_sources: int = 0
     pronoun_right: int = 0
     pronoun_as_written: int = 0
+    pronoun_keyed: int = 0  # pronoun sources scored against a keyed antecedent
+    right_approximate: int = 0  # right sources had every pronoun's antecedent been approximated
 
     def row(self) -> dict[str, float | int]:
         def ratio(a: int, b: int) -> float:
@@ -268,7 +315,9 @@ class Tally:
                 "predicted": self.predicted, "matched": self.matched, "precision": ratio(self.matched, self.predicted),
                 "with_source": self.with_source, "right": self.right, "right_rate": ratio(self.right, self.with_source),
                 "pronoun_sources": self.pronoun_sources, "pronoun_right": self.pronoun_right,
-                "pronoun_as_written": self.pronoun_as_written}
+                "pronoun_as_written": self.pronoun_as_written, "pronoun_keyed": self.pronoun_keyed,
+                "right_approximate": self.right_approximate,
+                "right_approximate_rate": ratio(self.right_approximate, self.with_source)}
 
 
 def score(docs: Iterable[GoldDoc], predictions: dict[str, DocPrediction]
@@ -289,6 +338,9 @@ def score(docs: Iterable[GoldDoc], predictions: dict[str, DocPrediction]
             right, how = (right_source(doc, gold, prediction.claims[best], prediction.names_at)
                           if found and best is not None else (False, ""))
             pronoun = gold.source is not None and is_pronoun(gold.source.text)
+            keyed = pronoun and doc.is_keyed(gold)
+            right_approximate = (right_source(doc, gold, prediction.claims[best], prediction.names_at,
+                                              approximate=True)[0] if keyed and found and best is not None else right)
             for name in ("all", "reporting") if reporting else ("all",):
                 t = tallies[name]
                 t.gold += 1
@@ -299,6 +351,8 @@ def score(docs: Iterable[GoldDoc], predictions: dict[str, DocPrediction]
                     t.pronoun_sources += pronoun
                     t.pronoun_right += pronoun and right
                     t.pronoun_as_written += how == "pronoun_as_written"
+                    t.pronoun_keyed += keyed
+                    t.right_approximate += right_approximate
             claim = prediction.claims[best] if best is not None else None
             antecedent = doc.antecedent(gold) if pronoun else None
             gold_rows.append({

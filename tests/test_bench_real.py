@@ -178,6 +178,55 @@ def test_same_entity_counts_as_right_source():
     assert gold_rows[0]["right_source"] is True and gold_rows[0]["source_match"] == "entity"
 
 
+
+def test_keyed_antecedent_replaces_the_approximation(tmp_path):
+    """A pronoun with a keyed antecedent is right when the claim names that antecedent, and wrong when it names
+    only the approximation's pick; the approximate count is kept beside it."""
+    doc = _doc()
+    he = doc.attributions[1].source
+    officials = TEXT.index("officials")  # a keyed antecedent that is not the approximation's ("The mayor")
+    keyed_file = tmp_path / "antecedents.csv"
+    keyed_file.write_text("# offsets only\ndoc_id,source_start,source_end,antecedent_start,antecedent_end\n"
+                          f"story,{he.start},{he.end},{officials},{officials + 9}\n", encoding="utf-8")
+    keyed = real_polnear.read_keyed_antecedents(keyed_file)
+    assert keyed == {"story": {(he.start, he.end): (officials, officials + 9)}}
+    doc.keyed_antecedents = keyed["story"]
+    assert doc.antecedent(doc.attributions[1]).text == "officials"
+    assert doc.antecedent(doc.attributions[1], approximate=True).text == "The mayor"
+    named = [real_polnear.Claim("officials", "He", "added", 'that "costs are under control"')]
+    summary, rows, _ = real_polnear.score([doc], {"story": real_polnear.DocPrediction(named)})
+    assert rows[1]["right_source"] is True and rows[1]["source_match"] == "keyed antecedent words"
+    assert summary["all"]["pronoun_keyed"] == 1 and summary["all"]["right_approximate"] == 0
+    approximate_pick = [real_polnear.Claim("Mayor Smith", "He", "added", 'that "costs are under control"')]
+    summary, rows, _ = real_polnear.score([doc], {"story": real_polnear.DocPrediction(approximate_pick)})
+    assert rows[1]["right_source"] is False and summary["all"]["right_approximate"] == 1
+
+
+def test_pronoun_keyed_as_naming_no_one_is_never_right(tmp_path):
+    doc = _doc()
+    he = doc.attributions[1].source
+    keyed_file = tmp_path / "antecedents.csv"
+    keyed_file.write_text(f"doc_id,source_start,source_end,antecedent_start,antecedent_end\nstory,{he.start},{he.end},,\n",
+                          encoding="utf-8")
+    doc.keyed_antecedents = real_polnear.read_keyed_antecedents(keyed_file)["story"]
+    assert doc.antecedent(doc.attributions[1]) is None
+    assert doc.antecedent(doc.attributions[1], approximate=True).text == "The mayor"
+    claims = [real_polnear.Claim("Mayor Smith", "He", "added", 'that "costs are under control"')]
+    _, rows, _ = real_polnear.score([doc], {"story": real_polnear.DocPrediction(claims)})
+    assert rows[1]["right_source"] is False
+
+
+def test_polnear_antecedent_offsets_prefer_the_last_occurrence_before_the_pronoun():
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+    import make_polnear_antecedents as tool
+
+    text = "Ann Lee spoke. Later Ann Lee said no. He added more. ann lee again."
+    he = text.index("He added")
+    assert tool.locate(text, "Ann Lee", he) == (21, 28)
+    assert tool.locate(text, "ANN LEE", he) == (21, 28)  # case-insensitive when no exact match
+    assert tool.locate(text, "again", he) == (text.index("again"), text.index("again") + 5)  # only after it
+    assert tool.locate(text, "Bob Ray", he) is None
+
 # --- re3d and shared helpers ------------------------------------------------------------------------------------------
 
 

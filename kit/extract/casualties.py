@@ -404,7 +404,7 @@ class _Reader:
         return outcome
 
     def _total_before(self, i: int) -> tuple[int, str] | None:
-        """A figure given as a total farther back in its sentence: "the number of people killed in the attack
+        """A figure given as a total farther back in its sentence: "the number of those killed at the depot
         has risen to N", "estimates the toll of the siege - now in its third month - at N"."""
         doc = self.doc
         k = i - 1
