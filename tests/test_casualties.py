@@ -266,6 +266,10 @@ def test_more_figures_of_real_copy(nlp, text, expected):
     ("Jets destroyed 12 depots.", []),
     ("The siege caused the displacement of more than 900 families destroyed 4 clinics and killed 25 people.",
      [("displaced", 900, "civilians"), ("killed", 25, "unknown")]),
+    # the other people-only outcome words (the `people_only` column of outcomes.csv): seized, held
+    ("The rebels said they had seized 14 soldiers at the checkpoint.", [("detained", 14, "combatants")]),
+    ("Police seized three rifles and 400 rounds of ammunition in the raid.", []),
+    ("Customs officers said they held 9 lorries at the border.", []),
 ])
 def test_possessive_parts_and_people_destroyed(nlp, text, expected):
     rows = figures(nlp, text)

@@ -84,8 +84,10 @@ _HOMES = (["their", "homes"], ["their", "home"], ["their", "villages"])
 # "left N dead", "leaving N wounded": the states after "leave" that are an outcome
 _LEAVE_FORMS = {"left", "leaving", "leave"}
 _LEFT_STATES = {"dead", "injured", "wounded", "missing", "displaced", "homeless"}
+# outcome words only for people ("80 fighters were destroyed", "seized 12 soldiers"), never for things: the
+# `people_only` column of outcomes.csv
+_PEOPLE_ONLY = {r["word"].lower() for r in read_data_csv("outcomes.csv") if r.get("people_only") == "yes"}
 # "forced some 12,000 people to flee": the outcome comes after the figure
-_PEOPLE_ONLY = {"destroyed"}  # outcomes only for people ("80 fighters were destroyed"), never for things
 _FORCE_FORMS = {"forced", "force", "forcing"}
 _DRIVE_FORMS = {"drive", "drives", "driving", "drove", "driven"}  # "drove 300 residents out of their homes"
 # words after a "describing" word that still describe the group ("mainly elderly men and women of them")
