@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import datetime
+from functools import lru_cache
 
 __all__ = ["parse_date", "looks_like_dateline"]
 
@@ -34,10 +35,12 @@ def looks_like_dateline(line: str) -> bool:
     return parse_date(line) is not None
 
 
+@lru_cache(maxsize=4096)  # a corpus repeats its dates and datelines; dateparser takes ~1 ms a call
 def parse_date(value: str, *, date_order: str | None = None) -> str | None:
     """ISO 8601 for a date string: `2024-12-01T05:19:00-05:00`, `2016-11-07T19:02:00` or `2015-02-23`.
 
-    The time is kept only when the text gives one, the offset only when the text gives a zone.
+    The time is kept only when the text gives one, the offset only when the text gives a zone (absolute dates
+    only, so the answer depends on the string alone and is cached).
     """
     if not value or not value.strip():
         return None
