@@ -270,6 +270,8 @@ def test_more_figures_of_real_copy(nlp, text, expected):
     ("The rebels said they had seized 14 soldiers at the checkpoint.", [("detained", 14, "combatants")]),
     ("Police seized three rifles and 400 rounds of ammunition in the raid.", []),
     ("Customs officers said they held 9 lorries at the border.", []),
+    # weapons and vehicles are never victims, whatever outcome follows (not_victims.txt)
+    ("The navy attacked the port with five gunships, killing 3 dockers.", [("killed", 3, "unknown")]),
 ])
 def test_possessive_parts_and_people_destroyed(nlp, text, expected):
     rows = figures(nlp, text)
