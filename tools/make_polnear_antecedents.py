@@ -70,6 +70,8 @@ def locate(text: str, answer: str, before: int) -> tuple[int, int] | None:
     """Offsets of an annotator's answer in the article: its last exact occurrence before the pronoun, else the
     last case-insensitive one before it, else the first anywhere."""
     for haystack, needle in ((text, answer), (text.lower(), answer.lower())):
+        if len(haystack) != len(text) or len(needle) != len(answer):
+            continue  # lower-casing changed a length ("İ"): its offsets would not be the article's
         at = haystack.rfind(needle, 0, before)
         if at < 0:
             at = haystack.find(needle)

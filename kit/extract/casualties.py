@@ -84,9 +84,6 @@ _HOMES = (["their", "homes"], ["their", "home"], ["their", "villages"])
 # "left N dead", "leaving N wounded": the states after "leave" that are an outcome
 _LEAVE_FORMS = {"left", "leaving", "leave"}
 _LEFT_STATES = {"dead", "injured", "wounded", "missing", "displaced", "homeless"}
-# outcome words only for people ("80 fighters were destroyed", "seized 12 soldiers"), never for things: the
-# `people_only` column of outcomes.csv
-_PEOPLE_ONLY = {r["word"].lower() for r in read_data_csv("outcomes.csv") if r.get("people_only") == "yes"}
 # "forced some 12,000 people to flee": the outcome comes after the figure
 _FORCE_FORMS = {"forced", "force", "forcing"}
 _DRIVE_FORMS = {"drive", "drives", "driving", "drove", "driven"}  # "drove 300 residents out of their homes"
@@ -104,8 +101,8 @@ _BEFORE_FIGURE = {"to", "at", "of", "the", "a", "some", "about", "around", "near
 # qualifiers between "to"/"at" and a total ("has risen to more than N"), and how far back its toll may stand
 _QUALIFIER_FILLERS = QUALIFIER_WORDS - {"to", "at"}
 _TOTAL_REACH = 40
-_TOTAL_VERBS = {"to", "at", "reached", "become", "hit", "totals", "totaled", "totalled"}  # "the toll rose to N", "the
-# number … has become N", "the number of people killed … now totals N"
+# "the toll rose to N", "the number … has become N", "the number of those killed … now totals N"
+_TOTAL_VERBS = {"to", "at", "reached", "become", "hit", "totals", "totaled", "totalled"}
 # words between a part cue and its figure ("among them were at least N")
 _PART_FILLERS = {"were", "was", "are", "is", "also", "at", "least", "more", "than", "nearly", "some", "about", "around"}
 # "the lives of N": what comes before "lives" when they were taken
@@ -134,14 +131,18 @@ class CasualtyLexicon:
     outcomes: dict[str, str]
     victims: dict[str, str]
     not_victims: frozenset[str]
+    # outcome words only for people ("80 fighters were destroyed", "seized 12 soldiers"), never for things
+    people_only: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def casualty_lexicon() -> CasualtyLexicon:
-    outcomes = {r["word"].lower(): r["outcome"] for r in read_data_csv("outcomes.csv")}
+    rows = list(read_data_csv("outcomes.csv"))
+    outcomes = {r["word"].lower(): r["outcome"] for r in rows}
     victims = {r["noun"].lower(): r["class"] for r in read_data_csv("victims.csv")}
     words = [w.lower() for line in data_text("not_victims.txt").splitlines() if not line.startswith("#") for w in line.split()]
-    return CasualtyLexicon(outcomes, victims, frozenset(words))
+    people_only = frozenset(r["word"].lower() for r in rows if r.get("people_only") == "yes")
+    return CasualtyLexicon(outcomes, victims, frozenset(words), people_only)
 
 
 class _Reader:
@@ -630,7 +631,7 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             found = (victim[1] - 1, "detained")  # "taking about 250 hostages"
         if found is None:
             continue
-        if doc[found[0]].lower_ in _PEOPLE_ONLY and (
+        if doc[found[0]].lower_ in lexicon.people_only and (
                 victim is None or doc[victim[1] - 1].lower_ not in lexicon.victims
                 or found[0] > q_start and doc[found[0]].dep_ != "ROOT" and not any(
                     c.dep_ == "auxpass" for c in doc[found[0]].children)):
