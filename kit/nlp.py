@@ -126,11 +126,28 @@ def _split_abbreviation_compounds(nlp: Language) -> None:
         nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_ABBREVIATION_COMPOUND}").finditer
 
 
+# C1 control characters (U+0080–U+009F) are kept where a Unicode file holds them (`kit/readers/decode.py`): an
+# upstream mis-decoding of a quotation mark or a bullet. Each is a token of its own, as spaCy makes of U+FFFD,
+# so "\x95\x81the Turkish side" still has the word "the" and a name after it.
+_C1_CONTROL = "[\u0080-\u009f]"
+
+
+def _split_c1_controls(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    for attribute, template in (("prefix_search", "^{}"), ("suffix_search", "{}$"), ("infix_finditer", "{}")):
+        method = getattr(tokenizer, attribute)
+        compiled = getattr(method, "__self__", None)
+        extra = template.format(_C1_CONTROL)
+        if compiled is not None and extra not in compiled.pattern:
+            setattr(tokenizer, attribute, getattr(re.compile(f"{compiled.pattern}|{extra}"), method.__name__))
+
+
 @lru_cache(maxsize=4)
 def _cached_pipeline(spec: PipelineSpec) -> Language:
     from .pieces import BoundedTokenizer
 
     nlp = add_kit_components(_load_model(spec.model), spec.components, entity_files=spec.entity_files, lean=True)
     _split_abbreviation_compounds(nlp)
+    _split_c1_controls(nlp)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # long runs of quotation marks: chunks, not minutes
     return nlp

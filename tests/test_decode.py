@@ -30,6 +30,24 @@ def test_single_byte_garbage_becomes_replacement_not_control_characters():
     assert "\x95" not in d.text and "\x81" not in d.text and d.replaced == 2
 
 
+def test_c1_characters_a_unicode_file_holds_are_kept():
+    # Upstream mis-decoding already in the file (U+0095 U+0081 written as UTF-8): the text stays a copy of the
+    # file, so a quotation copied from the file is found in it; nothing is counted as replaced.
+    source = "the minister said \u0095\u0081the border is closed"
+    for encoding in ("utf-8", "utf-16", "utf-8-sig"):
+        d = decode_bytes(source.encode(encoding))
+        assert d.text == source and d.replaced == 0
+
+
+def test_c1_characters_in_a_csv_field_follow_the_file_encoding(tmp_path):
+    from kit.readers.records import read_csv_file
+
+    path = tmp_path / "a.csv"
+    path.write_text("id,text\n1,\"she said \u0095\u0081the road was cut, and the talks ended\"\n", encoding="utf-8")
+    (record,) = list(read_csv_file(path))
+    assert "\u0095\u0081the road" in record.body and record.replaced_chars == 0
+
+
 def test_normalise_spaces_and_line_ends():
     assert normalise_text("a\u00a0b\r\nc\u200bd\u202fe") == "a b\ncd e"
 

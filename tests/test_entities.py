@@ -288,6 +288,15 @@ def test_an_abbreviated_name_opening_a_hyphenated_compound_is_found(nlp):
     assert any(t == "U.N." for t, c, label in found), found
 
 
+def test_control_characters_left_by_an_upstream_misdecoding_do_not_glue_to_a_name(nlp):
+    # U+0095 U+0081 (a mis-decoded quotation mark, kept as the file holds it) before a name: still the name
+    text = "The spokesman said \u0095\u0081Harakat Nour al-Din al-Zenki fighters \u0095\u0081entered Aleppo\u0095."
+    assert [t.text for t in nlp.make_doc(text)][3:6] == ["\u0095", "\u0081", "Harakat"]
+    found = canon(nlp, text)
+    assert {(t, label) for t, c, label in found} >= {("Aleppo", "GPE")}, found
+    assert not any("\u0095" in t or "\u0081" in t for t, c, label in found), found
+
+
 def test_a_place_glued_to_the_next_name_by_a_lost_comma_is_split_at_the_article(nlp):
     found = canon(nlp, "Inspectors toured the camp in Idlib the Security Council will meet on Friday.")
     assert {(t, label) for t, c, label in found} >= {("Idlib", "GPE"), ("Security Council", "ORG")}, found

@@ -4,9 +4,11 @@ Order: a BOM decides (UTF-8, UTF-32, UTF-16 — UTF-32's little-endian BOM begin
 tried first); valid UTF-8 is UTF-8; text with valid UTF-8 sequences and a few bad bytes is decoded as UTF-8
 with replacement (the bad bytes are counted); otherwise charset-normalizer chooses among the legacy
 single-byte encodings news text comes in (Western, Cyrillic, Arabic, Hebrew), and the result says that the
-encoding was guessed. C1 control characters (U+0080–U+009F), which only ever come from mis-decoded bytes,
-become U+FFFD too, so every replaced character is counted. NUL and the other C0 control characters (a tab
-and line breaks excepted) are removed and counted (`strip_controls`).
+encoding was guessed. C1 control characters (U+0080–U+009F) that a single-byte decoding made (bytes that
+were never text in that encoding) become U+FFFD too, so every replaced character is counted; in a Unicode file
+they are characters the file really holds (an upstream mis-decoding, already in the source) and are kept, so the
+text stays a copy of the file and a quotation taken from the file is found in it. NUL and the other C0 control
+characters (a tab and line breaks excepted) are removed and counted (`strip_controls`).
 """
 from __future__ import annotations
 
@@ -109,10 +111,16 @@ def guess_encoding(chunks: Iterable[bytes]) -> tuple[str, bool]:
     return (best.encoding if best is not None else "latin_1"), True
 
 
-def repair_decoded(text: str) -> tuple[str, int]:
-    """Mark C1 control characters (mis-decoded bytes) as replaced; return the text and the replaced count."""
-    text = _C1.sub(REPLACEMENT, text)
+def repair_decoded(text: str, encoding: str = "latin_1") -> tuple[str, int]:
+    """Mark C1 control characters as replaced when `encoding` is a single-byte one (there they are bytes the
+    guess could not map); return the text and the replaced count. A Unicode encoding keeps them."""
+    if not _is_unicode(encoding):
+        text = _C1.sub(REPLACEMENT, text)
     return text, text.count(REPLACEMENT)
+
+
+def _is_unicode(encoding: str) -> bool:
+    return codecs.lookup(encoding).name.startswith(("utf-8", "utf-16", "utf-32"))
 
 
 def strip_controls(text: str) -> tuple[str, int]:
@@ -124,7 +132,7 @@ def strip_controls(text: str) -> tuple[str, int]:
 def decode_bytes(data: bytes) -> Decoded:
     """Decode bytes of unknown encoding; never raises, never drops text silently."""
     encoding, guessed = guess_encoding([data])
-    text, replaced = repair_decoded(data.decode(encoding, errors="replace"))
+    text, replaced = repair_decoded(data.decode(encoding, errors="replace"), encoding)
     text, stripped = strip_controls(text)
     return Decoded(text=text, encoding=encoding, replaced=replaced, stripped=stripped, guessed=guessed)
 

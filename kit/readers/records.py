@@ -44,9 +44,9 @@ def _open_text(path: Path) -> tuple[io.TextIOWrapper, str, bool]:
     return io.TextIOWrapper(open_regular(path), encoding=encoding, errors="replace", newline=""), encoding, guessed
 
 
-def _clean(value: str) -> tuple[str, int, int]:
+def _clean(value: str, encoding: str) -> tuple[str, int, int]:
     """A field's text with mis-decoded characters marked and control characters removed: (text, replaced, stripped)."""
-    text, replaced = repair_decoded(value)
+    text, replaced = repair_decoded(value, encoding)
     text, stripped = strip_controls(text)
     return text, replaced, stripped
 
@@ -66,13 +66,13 @@ def _record(
     value = row.get(text_column)
     if not isinstance(value, str) or not value.strip():
         return RecordError(str(path), doc_id, f"record {number}: empty {text_column!r}")
-    body, replaced, stripped = _clean(value)
+    body, replaced, stripped = _clean(value, encoding)
     fields: dict[str, str] = {}
     used = {text_column, id_column}
     for field, names in FIELD_COLUMNS.items():
         column = _pick(columns, names)
         if column and str(row.get(column) or "").strip():
-            text, n, m = _clean(str(row[column]))
+            text, n, m = _clean(str(row[column]), encoding)
             fields[field] = normalise_text(text).strip()
             replaced += n
             stripped += m
