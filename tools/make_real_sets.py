@@ -48,6 +48,7 @@ SETS = {  # name: (FA-KES slice, MUC-3 slice)
     "real_n": (slice(280, 300), slice(82, 88)),
     "real_o": (slice(300, 320), slice(88, 94)),
     "real_p": (slice(320, 340), slice(94, 100)),
+    "real_q": (slice(340, 360), slice(100, 106)),
 }
 CASUALTY = re.compile(r"KILL|DEAD|WOUND|INJUR|KIDNAP|MURDER|MASSACR")
 ROOT = Path(__file__).resolve().parent.parent
