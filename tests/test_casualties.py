@@ -277,3 +277,36 @@ def test_possessive_parts_and_people_destroyed(nlp, text, expected):
     rows = figures(nlp, text)
     got = [(r["outcome"], r["best"] if r["best"] is not None else r["low"], r["victim_class"]) for r in rows]
     assert got == expected, rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lost "and" between two passives: each number is the subject of the passive after it
+    ("At least 14 people were killed 25 were wounded in a blast at a market on Monday.",
+     [("killed", 14, "unknown"), ("wounded", 25, "unknown")]),
+    ("Nine killed 12 injured in shelling on the old town.", [("killed", 9, "unknown"), ("wounded", 12, "unknown")]),
+    # a coordinated bare number with a verb of its own is not the first figure's outcome
+    ("Forty militants were killed and another 20 surrendered to the army near the dam.", [("killed", 40, "combatants")]),
+    ("Forty militants were killed and another 20 wounded near the dam.",
+     [("killed", 40, "combatants"), ("wounded", 20, "combatants")]),
+    ("The strike killed 20 people gathered in a market.", [("killed", 20, "unknown")]),
+    # nominalisations of outcome verbs (nominal_outcomes.csv): "the elimination of N"
+    ("The ministry announced the elimination of 17 militants near the airbase.", [("killed", 17, "combatants")]),
+    # "trapped" counts only under rubble or debris (the `only_before` column of outcomes.csv), never besieged
+    ("Rescuers said 12 people were trapped under the rubble of a building.", [("missing", 12, "unknown")]),
+    ("Thousands of civilians trapped in the city face shortages of food, the agency said.", []),
+])
+def test_passive_subjects_numbers_with_their_own_verb_and_trapped(nlp, text, expected):
+    rows = figures(nlp, text)
+    got = [(r["outcome"], r["best"] if r["best"] is not None else r["low"], r["victim_class"]) for r in rows]
+    assert got == expected, rows
+
+
+def test_a_coordinated_number_before_an_auxiliary_keeps_its_passive_outcome(nlp):
+    rows = figures(nlp, "The monitor said 31 people were killed and more than 60 were wounded.")
+    assert [(r["outcome"], r["low"]) for r in rows] == [("killed", 31), ("wounded", 60)], rows
+
+
+def test_a_coordinated_number_whose_verb_takes_an_outcome_noun_is_still_a_figure(nlp):
+    rows = figures(nlp, "Six civilians were killed and 12 received wounds of different severity in the shelling.")
+    assert [(r["outcome"], r["low"], r["victim_class"]) for r in rows] == [
+        ("killed", 6, "civilians"), ("wounded", 12, "civilians")], rows

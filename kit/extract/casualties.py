@@ -12,7 +12,7 @@ civilians and wounded 31 others"). Source and status come from the claim whose c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
@@ -41,6 +41,7 @@ _PART_CUES = [("including",), ("among", "them"), ("among", "whom"), ("of", "whom
 _GROUP_OPENERS = {"the", "those"}  # "the dead included N …", "those killed were N …": a group named by its outcome
 _GROUP_LINKS = {"included", "include", "includes", "were"}
 _ELLIPTIC = {"others", "other", "more", "another", "further"}
+_PASSIVE_AUXILIARIES = {"were", "was", "are", "is", "have", "has", "had", "been", "be", "being"}
 QUALIFIER_WORDS = {w for q in QUALIFIERS for w in q.split()} | {"another", "a", "further"}
 _TOLL = {"toll", "tally", "count"}
 _LIFE = {"life", "lives"}
@@ -133,6 +134,9 @@ class CasualtyLexicon:
     not_victims: frozenset[str]
     # outcome words only for people ("80 fighters were destroyed", "seized 12 soldiers"), never for things
     people_only: frozenset[str] = frozenset()
+    # outcome words that count only with one of these words just after them ("trapped under the rubble", never
+    # "trapped in the city")
+    only_before: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +146,8 @@ def casualty_lexicon() -> CasualtyLexicon:
     victims = {r["noun"].lower(): r["class"] for r in read_data_csv("victims.csv")}
     words = [w.lower() for line in data_text("not_victims.txt").splitlines() if not line.startswith("#") for w in line.split()]
     people_only = frozenset(r["word"].lower() for r in rows if r.get("people_only") == "yes")
-    return CasualtyLexicon(outcomes, victims, frozenset(words), people_only)
+    only_before = {r["word"].lower(): frozenset(r["only_before"].split()) for r in rows if r.get("only_before")}
+    return CasualtyLexicon(outcomes, victims, frozenset(words), people_only, only_before)
 
 
 class _Reader:
@@ -253,6 +258,9 @@ class _Reader:
         lower = token.lower_
         if lower in _HOLDING:
             return None  # only "holding N <people>": see outcome_before
+        if lower in self.lex.only_before:
+            after = self.doc[token.i + 1 : token.i + 4]
+            return self.lex.outcomes[lower] if any(t.lower_ in self.lex.only_before[lower] for t in after) else None
         if lower in self.lex.outcomes:
             return self.lex.outcomes[lower]
         if lemma_of(token) in self.lex.outcomes and token.pos_ in {"VERB", "AUX"}:
@@ -592,6 +600,8 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             governed = governed or doc[before[0]].lower_.endswith("ing") and doc[after[0]].lower_.endswith("ing") \
                 and gap_after == gap_before  # "… Killing 4 Injuring 7" in a headline the parser reads as names
             found = before if governed or gap_after > gap_before else after  # "Nine killed 12 injured"; "kills 5, injures 23"
+            if after[0] > tail and all(t.lower_ in _PASSIVE_AUXILIARIES for t in doc[tail : after[0]] if not t.is_space):
+                found = after  # "14 were killed 25 were wounded" (a lost "and"): the number is the passive's subject
             if gap_after == gap_before and victim is not None and after[0] == victim[1] and doc[after[0]].tag_ == "VBG" \
                     and doc[before[0]].tag_ != "VBG":
                 found = before  # "strikes kill 40 gunmen fleeing the town": the participle describes the victims
@@ -604,6 +614,10 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
             part_outcome = "inherit"  # "nine guards (four police and five cadets)": the parts in brackets
         is_part = part_outcome is not None
         coordinated = previous is not None and _coordinated(doc, previous, q_start, victim)
+        if coordinated and victim is None and tail < len(doc) and doc[tail].tag_ in {"VBD", "VBN"} \
+                and doc[tail].pos_ == "VERB" and doc[tail].lower_ not in _LINKING \
+                and not any(reader.outcome_of(t) or lemma_of(t) in lexicon.outcomes for t in doc[tail : tail + 3]):
+            continue  # "50 were killed and another 30 sealed off": the number has a verb of its own (not "received wounds")
         # a coordinated figure shares the outcome word of the one before, unless it has its own after that figure
         if coordinated and (found is None or found == before and before[0] < previous.q_start
                             or found == before and before[0] == previous.o_index):
