@@ -281,8 +281,8 @@ def test_possessive_parts_and_people_destroyed(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a lost "and" between two passives: each number is the subject of the passive after it
-    ("At least 14 people were killed 25 were wounded in a blast at a market on Monday.",
-     [("killed", 14, "unknown"), ("wounded", 25, "unknown")]),
+    ("Eight villagers were killed 30 were wounded when the bridge was shelled.",
+     [("killed", 8, "civilians"), ("wounded", 30, "civilians")]),
     ("Nine killed 12 injured in shelling on the old town.", [("killed", 9, "unknown"), ("wounded", 12, "unknown")]),
     # a coordinated bare number with a verb of its own is not the first figure's outcome
     ("Forty militants were killed and another 20 surrendered to the army near the dam.", [("killed", 40, "combatants")]),
@@ -302,11 +302,11 @@ def test_passive_subjects_numbers_with_their_own_verb_and_trapped(nlp, text, exp
 
 
 def test_a_coordinated_number_before_an_auxiliary_keeps_its_passive_outcome(nlp):
-    rows = figures(nlp, "The monitor said 31 people were killed and more than 60 were wounded.")
-    assert [(r["outcome"], r["low"]) for r in rows] == [("killed", 31), ("wounded", 60)], rows
+    rows = figures(nlp, "Medics said 8 people were killed and more than 40 were wounded.")
+    assert [(r["outcome"], r["low"]) for r in rows] == [("killed", 8), ("wounded", 40)], rows
 
 
 def test_a_coordinated_number_whose_verb_takes_an_outcome_noun_is_still_a_figure(nlp):
-    rows = figures(nlp, "Six civilians were killed and 12 received wounds of different severity in the shelling.")
+    rows = figures(nlp, "Two farmers were killed and 7 suffered wounds when shells hit the village.")
     assert [(r["outcome"], r["low"], r["victim_class"]) for r in rows] == [
-        ("killed", 6, "civilians"), ("wounded", 12, "civilians")], rows
+        ("killed", 2, "civilians"), ("wounded", 7, "civilians")], rows

@@ -601,7 +601,7 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
                 and gap_after == gap_before  # "… Killing 4 Injuring 7" in a headline the parser reads as names
             found = before if governed or gap_after > gap_before else after  # "Nine killed 12 injured"; "kills 5, injures 23"
             if after[0] > tail and all(t.lower_ in _PASSIVE_AUXILIARIES for t in doc[tail : after[0]] if not t.is_space):
-                found = after  # "14 were killed 25 were wounded" (a lost "and"): the number is the passive's subject
+                found = after  # "8 were killed 30 were hurt" (a lost "and"): the number is the passive's subject
             if gap_after == gap_before and victim is not None and after[0] == victim[1] and doc[after[0]].tag_ == "VBG" \
                     and doc[before[0]].tag_ != "VBG":
                 found = before  # "strikes kill 40 gunmen fleeing the town": the participle describes the victims
@@ -617,7 +617,7 @@ def find_figures(doc: Doc, lexicon: CasualtyLexicon, sents: Sentences | None = N
         if coordinated and victim is None and tail < len(doc) and doc[tail].tag_ in {"VBD", "VBN"} \
                 and doc[tail].pos_ == "VERB" and doc[tail].lower_ not in _LINKING \
                 and not any(reader.outcome_of(t) or lemma_of(t) in lexicon.outcomes for t in doc[tail : tail + 3]):
-            continue  # "50 were killed and another 30 sealed off": the number has a verb of its own (not "received wounds")
+            continue  # "9 died and another 12 surrendered": the number has a verb of its own (not "suffered wounds")
         # a coordinated figure shares the outcome word of the one before, unless it has its own after that figure
         if coordinated and (found is None or found == before and before[0] < previous.q_start
                             or found == before and before[0] == previous.o_index):
