@@ -117,27 +117,25 @@ def load_nlp(model: str | None = None, *, components: tuple[str, ...] = KIT_COMP
 # A hyphen after a capital's abbreviation point opens a compound: "U.S.-backed", "U.N.-run" are "U.S." + "-" +
 # "backed" (spaCy's English infixes split a hyphen only between letters, so the name hid inside one token).
 _ABBREVIATION_COMPOUND = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
-
-
-def _split_abbreviation_compounds(nlp: Language) -> None:
-    infixes = nlp.tokenizer.infix_finditer
-    pattern = getattr(getattr(infixes, "__self__", None), "pattern", None)
-    if pattern is not None and _ABBREVIATION_COMPOUND not in pattern:
-        nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_ABBREVIATION_COMPOUND}").finditer
-
-
 # C1 control characters (U+0080–U+009F) are kept where a Unicode file holds them (`kit/readers/decode.py`): an
 # upstream mis-decoding of a quotation mark or a bullet. Each is a token of its own, as spaCy makes of U+FFFD,
 # so "\x95\x81the Turkish side" still has the word "the" and a name after it.
 _C1_CONTROL = "[\u0080-\u009f]"
+# (tokenizer attribute, alternative added to its expression)
+_TOKENIZER_ADDITIONS = (
+    ("infix_finditer", _ABBREVIATION_COMPOUND),
+    ("prefix_search", f"^{_C1_CONTROL}"),
+    ("suffix_search", f"{_C1_CONTROL}$"),
+    ("infix_finditer", _C1_CONTROL),
+)
 
 
-def _split_c1_controls(nlp: Language) -> None:
+def _extend_tokenizer(nlp: Language) -> None:
+    """Add the kit's alternatives to the tokenizer's prefix, suffix and infix expressions (once each)."""
     tokenizer = nlp.tokenizer
-    for attribute, template in (("prefix_search", "^{}"), ("suffix_search", "{}$"), ("infix_finditer", "{}")):
+    for attribute, extra in _TOKENIZER_ADDITIONS:
         method = getattr(tokenizer, attribute)
         compiled = getattr(method, "__self__", None)
-        extra = template.format(_C1_CONTROL)
         if compiled is not None and extra not in compiled.pattern:
             setattr(tokenizer, attribute, getattr(re.compile(f"{compiled.pattern}|{extra}"), method.__name__))
 
@@ -147,7 +145,6 @@ def _cached_pipeline(spec: PipelineSpec) -> Language:
     from .pieces import BoundedTokenizer
 
     nlp = add_kit_components(_load_model(spec.model), spec.components, entity_files=spec.entity_files, lean=True)
-    _split_abbreviation_compounds(nlp)
-    _split_c1_controls(nlp)
+    _extend_tokenizer(nlp)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # long runs of quotation marks: chunks, not minutes
     return nlp
