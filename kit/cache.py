@@ -91,7 +91,7 @@ def _file_digest(path: str) -> str:
 
 def pipeline_signature(spec: "PipelineSpec") -> str:
     """A short hash naming everything that shapes an annotation besides the text itself."""
-    parts = [__version__, importlib.metadata.version("spacy"), spec.model, _model_version(spec.model), ",".join(spec.components),
+    parts = [__version__, importlib.metadata.version("spacy"), spec.model, _model_version(spec.model), ",".join(spec.components), spec.matmul,
              data_fingerprint(), *(_file_digest(p) for p in spec.entity_files)]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20]
 

@@ -23,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
 from .deadline import ArticleTimeout, Deadline
+from .matmul import one_blas_thread
 from .nlp import PipelineSpec
 from .tables import annotation_of
 
@@ -69,7 +70,11 @@ def annotate_texts(spec: PipelineSpec, texts: list[str], batch_size: int = 32,
     a batch, its remaining texts go one by one, each with its own limit."""
     if not texts:
         return []
-    nlp = spec.load()
+    with one_blas_thread():
+        return _annotate_batch(spec.load(), texts, batch_size, timeout)
+
+
+def _annotate_batch(nlp, texts: list[str], batch_size: int, timeout: float | None) -> list[Result]:
     _warm_up(nlp)
     results: list[Result | None] = [None] * len(texts)
     whole = [i for i, text in enumerate(texts) if len(text) <= min(ALONE_CHARS, nlp.max_length)]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .errors import KitError, ModelNotFoundError
 from .gazetteer import read_entity_file
+from .matmul import resolve_matmul, set_model_ops
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -86,11 +87,13 @@ class PipelineSpec:
     model: str
     components: tuple[str, ...] = KIT_COMPONENTS
     entity_files: tuple[str, ...] = ()
+    matmul: str = "numpy"  # the model's matrix products (kit/matmul.py)
 
     @classmethod
     def resolve(cls, model: str | None = None, *, components: tuple[str, ...] = KIT_COMPONENTS,
-                entity_files: tuple[str, ...] = ()) -> "PipelineSpec":
-        return cls(resolve_model(model), tuple(components), tuple(str(os.path.abspath(p)) for p in entity_files))
+                entity_files: tuple[str, ...] = (), matmul: str | None = None) -> "PipelineSpec":
+        return cls(resolve_model(model), tuple(components), tuple(str(os.path.abspath(p)) for p in entity_files),
+                   resolve_matmul(matmul))
 
     def load(self) -> Language:
         """The pipeline, loaded once per process."""
@@ -145,6 +148,7 @@ def _cached_pipeline(spec: PipelineSpec) -> Language:
     from .pieces import BoundedTokenizer
 
     nlp = add_kit_components(_load_model(spec.model), spec.components, entity_files=spec.entity_files, lean=True)
+    set_model_ops(nlp, spec.matmul)
     _extend_tokenizer(nlp)
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # long runs of quotation marks: chunks, not minutes
     return nlp
