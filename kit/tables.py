@@ -93,7 +93,9 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=columns + extra)
     for column in frame.columns:
         if column in INTEGER_COLUMNS:
-            values = frame[column].map(_int64)  # a number beyond 64 bits is no offset or count: empty, not a crash
+            values = frame[column]
+            if not _plain_int64s(values.tolist()):  # rows the kit made are; rows read back from files may not be
+                values = values.map(_int64)  # a number beyond 64 bits is no offset or count: empty, not a crash
             frame[column] = pd.to_numeric(values, errors="coerce").astype("Int64")
         elif column in FLOAT_COLUMNS:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
@@ -105,6 +107,11 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
             frame[column] = frame[column].astype("string")
     sort = ["doc_id", "start_char"] if "start_char" in frame.columns else ["doc_id"]
     return frame.sort_values(sort, kind="stable").reset_index(drop=True)
+
+
+def _plain_int64s(values: list) -> bool:
+    """Every value is a 64-bit int or missing (None, NaN): nothing for `_int64` to change."""
+    return all(v is None or (type(v) is int and -(2**63) <= v < 2**63) or (type(v) is float and v != v) for v in values)
 
 
 def _int64(value: object) -> object:

@@ -111,3 +111,17 @@ def test_figure_columns_follow_the_contract_columns():
     from kit.tables import COLUMNS
 
     assert COLUMNS["casualties"][-len(FIGURE_COLUMNS):] == FIGURE_COLUMNS
+
+
+def test_integer_columns_typed_the_same_on_both_paths():
+    """Row dicts the kit made (ints, missing values) and rows read back from files (strings, numbers too large
+    for 64 bits) give the same Int64 columns."""
+    from kit.tables import frame
+
+    made = frame("casualties", [{"doc_id": "a", "start_char": 3, "end_char": 9, "best": 12},
+                                {"doc_id": "a", "start_char": 20, "end_char": 25}])
+    read = frame("casualties", [{"doc_id": "a", "start_char": "3", "end_char": "9", "best": "12"},
+                                {"doc_id": "a", "start_char": "20", "end_char": "25", "best": str(2**70)}])
+    for column in ("start_char", "end_char", "best"):
+        assert str(made[column].dtype) == str(read[column].dtype) == "Int64"
+        assert made[column].tolist() == read[column].tolist()
