@@ -15,6 +15,7 @@ are ignored, with one KitWarning saying they can be deleted.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import importlib.metadata
 import json
@@ -387,6 +388,32 @@ class AnnotationCache:
         entry = encode_rows(key, rows)
         if entry is not None:
             self._write(key, zlib.compress(entry, 6))
+
+    def get_files(self, key: str) -> dict[str, bytes] | None:
+        """Files kept under `key` by `put_files` (name → bytes), or None: none kept, or they fail their checksum."""
+        if not self.enabled or self._db is None:
+            return None
+        data = self._read(key)
+        if data is None:
+            return None
+        digest, payload = data[:32], data[32:]
+        try:
+            if hashlib.sha256(payload).digest() != digest:
+                raise ValueError("checksum")
+            files = {name: base64.b64decode(text, validate=True) for name, text in json.loads(payload).items()}
+        except (ValueError, TypeError, AttributeError):
+            self.rejected += 1
+            return None
+        self._touched.append((time.time(), self.signature, key))
+        return files
+
+    def put_files(self, key: str, files: dict[str, bytes]) -> None:
+        """Keep a few small files under `key` (with a checksum), evicted like any entry."""
+        if not self.enabled or self._db is None:
+            return
+        payload = json.dumps({name: base64.b64encode(data).decode("ascii") for name, data in files.items()},
+                             sort_keys=True).encode("ascii")
+        self._write(key, zlib.compress(hashlib.sha256(payload).digest() + payload, 6))
 
     def put(self, text: str, annotation: dict) -> None:
         if not self.enabled or self._db is None:

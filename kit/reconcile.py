@@ -44,6 +44,7 @@ __all__ = [
     "incident_tables",
     "incidents",
     "incidents_of_run",
+    "read_incident_tables",
 ]
 
 INCIDENT_COLUMNS = [
@@ -372,6 +373,9 @@ def _incident_rows(incident: _Incident) -> tuple[dict, list[dict]]:
     return row, report_rows
 
 
+_BOOLEAN_TEXT = {"True": True, "False": False, "true": True, "false": False}
+
+
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=columns)
     for column in out.columns:
@@ -379,8 +383,8 @@ def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
             out[column] = pd.to_numeric(out[column], errors="coerce").astype("Int64")
         elif column in {"latitude", "longitude", "spread"}:
             out[column] = pd.to_numeric(out[column], errors="coerce").astype("Float64")
-        elif column == "cumulative":
-            out[column] = out[column].astype("boolean")
+        elif column == "cumulative":  # True/False, or their text read back from a file
+            out[column] = out[column].map(lambda v: _BOOLEAN_TEXT.get(v, v) if isinstance(v, str) else v).astype("boolean")
         else:
             out[column] = out[column].astype("string")
     return out
@@ -436,6 +440,21 @@ def _read_table(out_dir: Path, name: str, fmt: str, columns: list[str] | None = 
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns, encoding="utf-8")
         records = [{k: (v if v != "" else None) for k, v in r.items()} for r in raw.to_dict("records")]
     return frame(name, records)
+
+
+def read_incident_tables(out_dir: str | os.PathLike[str], fmt: str = "csv") -> IncidentTables:
+    """The incidents and reports a run wrote (`incidents_of_run`), typed as `incident_tables` types them."""
+    frames = []
+    for name, columns in (("incidents", INCIDENT_COLUMNS), ("incident_reports", REPORT_COLUMNS)):
+        path = Path(out_dir) / f"{name}.{fmt}"
+        if fmt == "parquet":
+            raw = pd.read_parquet(path)
+            records = raw.astype("object").where(raw.notna(), None).to_dict("records")
+        else:
+            raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+            records = [{k: (v if v != "" else None) for k, v in r.items()} for r in raw.to_dict("records")]
+        frames.append(_frame(records, columns))
+    return IncidentTables(*frames)
 
 
 def incidents_of_run(tables: Any = None, *, out_dir: str | os.PathLike[str] | None = None, fmt: str = "csv",

@@ -77,18 +77,31 @@ class FileSink:
         self._parts.append(number)
         self._buffer = []
 
-    def _rows(self, name: str) -> tuple[list[str], Iterator[dict[str, str]]]:
+    def _rows(self, name: str) -> tuple[list[str], Iterator[list[str]]]:
+        """The final header and the rows of every part in order (doc_id, start_char), each as a list of cells
+        under that header ("" where a part lacks a column)."""
         csv.field_size_limit(2**31 - 1)
         handles = [open(self._tmp / f"{name}.{n:06d}.csv", encoding="utf-8", newline="") for n in self._parts]
-        readers = [csv.DictReader(h) for h in handles]
+        readers = [csv.reader(h) for h in handles]
+        part_headers = [next(reader, []) for reader in readers]
         header = list(COLUMNS[name])
-        for reader in readers:
-            header += [c for c in reader.fieldnames or [] if c not in header]
-        key = lambda row: (row["doc_id"], int(row.get("start_char") or -1))  # noqa: E731
+        for part_header in part_headers:
+            header += [c for c in part_header if c not in header]
+        position = {column: i for i, column in enumerate(header)}
 
-        def merged() -> Iterator[dict[str, str]]:
+        def cells(reader, part_header: list[str]) -> Iterator[tuple[tuple[str, int], list[str]]]:
+            places = [position[c] for c in part_header]
+            doc, start = part_header.index("doc_id"), part_header.index("start_char") if "start_char" in part_header else None
+            for row in reader:
+                out = [""] * len(header)
+                for place, value in zip(places, row):
+                    out[place] = value
+                yield (row[doc], int(row[start] or -1) if start is not None else -1), out
+
+        def merged() -> Iterator[list[str]]:
             try:
-                yield from heapq.merge(*readers, key=key)
+                for _key, row in heapq.merge(*(cells(r, h) for r, h in zip(readers, part_headers)), key=lambda kr: kr[0]):
+                    yield row
             finally:
                 for handle in handles:
                     handle.close()
@@ -100,8 +113,8 @@ class FileSink:
 
         def write(tmp: Path) -> None:
             with open(tmp, "w", encoding="utf-8", newline="") as out:
-                writer = csv.DictWriter(out, fieldnames=header, restval="")
-                writer.writeheader()
+                writer = csv.writer(out)
+                writer.writerow(header)
                 writer.writerows(rows)
 
         atomic_write(self._stage / f"{name}.csv", write)
@@ -115,7 +128,7 @@ class FileSink:
         def batches() -> Iterator[pd.DataFrame]:
             batch: list[dict] = []
             for row in rows:
-                batch.append({k: (v if v != "" else None) for k, v in row.items()})
+                batch.append({k: (v if v != "" else None) for k, v in zip(header, row)})
                 if len(batch) >= MERGE_BATCH_ROWS:
                     yield frame(name, batch)[header]
                     batch = []

@@ -121,3 +121,33 @@ def test_record_keys_name_every_field_and_option():
     assert key.startswith("rows:") and key == record_key(dict(record), ["text", "code"])
     assert key != record_key({**record, "fields": {"title": "B"}}, ["text", "code"])
     assert key != record_key(record, [None, "code"]) != record_key(record, ["text", "other code"])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_incidents_of_a_repeated_run_come_from_the_cache_unchanged(fixtures, tmp_path, monkeypatch, fmt):
+    first = kit.annotate_corpus(fixtures, out_dir=tmp_path / "first", fmt=fmt, progress=False, cache_dir=tmp_path / "c")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the incidents of an unchanged run were grouped again")
+
+    monkeypatch.setattr(corpus_module, "incidents_of_run", refuse)
+    again = kit.annotate_corpus(fixtures, out_dir=tmp_path / "again", fmt=fmt, progress=False, cache_dir=tmp_path / "c")
+    for name in ("incidents", "incident_reports"):
+        assert filecmp.cmp(tmp_path / "first" / f"{name}.{fmt}", tmp_path / "again" / f"{name}.{fmt}", shallow=False)
+    assert len(first.incidents) > 0
+    pd.testing.assert_frame_equal(first.incidents, again.incidents)
+    pd.testing.assert_frame_equal(first.incident_reports, again.incident_reports)
+
+
+def test_kept_incident_files_that_fail_their_checksum_are_not_used(tmp_path):
+    from kit.cache import AnnotationCache
+
+    cache = AnnotationCache(tmp_path / "c", "sig")
+    cache.put_files("incidents:x", {"incidents.csv": b"a,b\n1,2\n"})
+    assert cache.get_files("incidents:x") == {"incidents.csv": b"a,b\n1,2\n"}
+    data = zlib.decompress(cache._db.execute("SELECT data FROM entries WHERE key = 'incidents:x'").fetchone()[0])
+    with cache._db:
+        cache._db.execute("UPDATE entries SET data = ? WHERE key = 'incidents:x'",
+                          (zlib.compress(data[:-3] + b"xyz"),))
+    assert cache.get_files("incidents:x") is None and cache.rejected == 1
+    cache.close()
