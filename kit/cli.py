@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import warnings
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from . import __version__
 from .errors import KitError, KitWarning, describe_os_error
@@ -194,5 +195,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 2
 
 
+def run() -> NoReturn:
+    """The `kit` command: `main()`, then out of the process without tearing down its objects one by one (a
+    loaded model, the gazetteer and the city index take ~0.2 s to free; every file is closed by then)."""
+    code = main()
+    try:
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed or broken pipe: nothing more can be said
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

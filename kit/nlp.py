@@ -134,13 +134,23 @@ _TOKENIZER_ADDITIONS = (
 
 
 def _extend_tokenizer(nlp: Language) -> None:
-    """Add the kit's alternatives to the tokenizer's prefix, suffix and infix expressions (once each)."""
+    """Add the kit's alternatives to the tokenizer's prefix, suffix and infix expressions (once each). The
+    tokenizer is rebuilt once with all of them: each assignment to one of its expressions re-tokenizes all of
+    its special cases (~0.07 s a time)."""
     tokenizer = nlp.tokenizer
+    functions: dict[str, object] = {}
     for attribute, extra in _TOKENIZER_ADDITIONS:
-        method = getattr(tokenizer, attribute)
+        method = functions.get(attribute) or getattr(tokenizer, attribute)
         compiled = getattr(method, "__self__", None)
         if compiled is not None and extra not in compiled.pattern:
-            setattr(tokenizer, attribute, getattr(re.compile(f"{compiled.pattern}|{extra}"), method.__name__))
+            functions[attribute] = getattr(re.compile(f"{compiled.pattern}|{extra}"), method.__name__)
+    if functions:
+        from spacy.tokenizer import Tokenizer
+
+        settings = {name: getattr(tokenizer, name)
+                    for name in ("prefix_search", "suffix_search", "infix_finditer", "token_match", "url_match")}
+        nlp.tokenizer = Tokenizer(nlp.vocab, rules=tokenizer.rules, faster_heuristics=tokenizer.faster_heuristics,
+                                  **{**settings, **functions})
 
 
 @lru_cache(maxsize=4)

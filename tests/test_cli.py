@@ -91,3 +91,14 @@ def test_csv_without_text_column_via_cli(tmp_path, capsys):
     path.write_text("a,b\n1,2\n")
     assert main(["annotate", str(path), "--out", str(tmp_path / "o"), "--quiet"]) == 2
     assert "no text column" in capsys.readouterr().err
+
+
+def test_the_command_says_everything_before_its_quick_exit(tmp_path, fixtures):
+    """`kit` leaves with os._exit (no teardown of the model's objects): its last line still reaches a pipe, its
+    exit code is main's, and the tables are complete."""
+    done = subprocess.run([sys.executable, "-m", "kit", "annotate", str(fixtures / "header_article.txt"),
+                           "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith("kit: 1 articles annotated")
+    assert {p.name for p in (tmp_path / "o").iterdir()} >= {"articles.csv", "entities.csv", "incidents.csv"}
+    assert len(pd.read_csv(tmp_path / "o" / "articles.csv")) == 1
