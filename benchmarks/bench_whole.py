@@ -53,10 +53,14 @@ def first_rows(src: Path, dst: Path, n: int) -> int:
     return min(n, len(rows) - 1)
 
 
-def timed(argv: list[str], env: dict) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one process and the children it waited for."""
+def timed(argv: list[str], env: dict) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MiB) and CPU seconds (user + system) of one process and the children it waited
+    for. CPU time is the steadier figure on a shared machine whose speed drifts between runs."""
     start = time.perf_counter()
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # cwd: not the repository, whose ./kit would shadow the --kit-root on PYTHONPATH (`python -m` puts the current
+    # folder first on sys.path)
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               cwd=tempfile.gettempdir())
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -64,7 +68,15 @@ def timed(argv: list[str], env: dict) -> tuple[float, float]:
     process.stderr.close()
     if process.returncode not in (0, 1):
         raise SystemExit(f"{argv}: exit {process.returncode}\n{err}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def check_root(env: dict, root: Path) -> None:
+    """Refuse to time a kit other than the one asked for (an installed or editable copy found first)."""
+    found = subprocess.run([sys.executable, "-c", "import kit; print(kit.__file__)"], env=env, capture_output=True,
+                           text=True, cwd=tempfile.gettempdir(), check=True).stdout.strip()
+    if not Path(found).resolve().is_relative_to(root.resolve()):
+        raise SystemExit(f"the runs would import {found}, not the kit under {root}")
 
 
 def main() -> None:
@@ -85,6 +97,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="kit-bench-whole-"))
     env = dict(os.environ, PYTHONPATH=str(args.kit_root.resolve()))
     base_env = dict(os.environ, PYTHONPATH=str(args.baseline_root.resolve())) if args.baseline_root else None
+    check_root(env, args.kit_root)
+    if base_env is not None:
+        check_root(base_env, args.baseline_root)
     try:
         corpus = work / "corpus.csv"
         n = first_rows(without_reserved(args.corpus), corpus, args.n)
@@ -120,30 +135,36 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    med = {k: statistics.median(t for t, _ in v) for k, v in raw.items()}
-    rss = {k: max(r for _, r in v) for k, v in raw.items()}
+    med = {k: statistics.median(t for t, _, _ in v) for k, v in raw.items()}
+    rss = {k: max(r for _, r, _ in v) for k, v in raw.items()}
+    cpu = {k: statistics.median(c for _, _, c in v) for k, v in raw.items()}
     lines = [f"{n} articles of `{args.corpus.name}`; {machine()}; medians of {args.repeats}, A/B alternated; "
              f"load average at the end {os.getloadavg()[0]:.1f}.", "",
-             "| run | seconds (median) | articles/s | peak RSS (MiB) | kit/plain throughput |", "|---|---:|---:|---:|---:|"]
+             "| run | seconds (median) | articles/s | peak RSS (MiB) | kit/plain throughput | CPU s (median) | "
+             "kit/plain by CPU |", "|---|---:|---:|---:|---:|---:|---:|"]
     for jobs in [] if args.cache_only else args.jobs:
         k, p = med[f"kit{jobs}"], med[f"plain{jobs}"]
-        lines.append(f"| plain `nlp.pipe`, --jobs {jobs} | {p:.1f} | {n / p:.1f} | {rss[f'plain{jobs}']:.0f} | |")
+        kc, pc = cpu[f"kit{jobs}"], cpu[f"plain{jobs}"]
+        lines.append(f"| plain `nlp.pipe`, --jobs {jobs} | {p:.1f} | {n / p:.1f} | {rss[f'plain{jobs}']:.0f} | | "
+                     f"{pc:.1f} | |")
         lines.append(f"| `kit annotate`, --jobs {jobs} | {k:.1f} | {n / k:.1f} | {rss[f'kit{jobs}']:.0f} | "
-                     f"**{p / k:.2f}** |")
+                     f"**{p / k:.2f}** | {kc:.1f} | {pc / kc:.2f} |")
         if f"base{jobs}" in med:
-            q = med[f"base{jobs}"]
+            q, qc = med[f"base{jobs}"], cpu[f"base{jobs}"]
             lines.append(f"| `kit annotate` before (baseline), --jobs {jobs} | {q:.1f} | {n / q:.1f} | "
-                         f"{rss[f'base{jobs}']:.0f} | {p / q:.2f} |")
-    lines.append(f"| `kit annotate --cache`, first run ({len(raw['fill'])} run(s)) | {med['fill']:.1f} | {n / med['fill']:.1f} | {rss['fill']:.0f} | |")
+                         f"{rss[f'base{jobs}']:.0f} | {p / q:.2f} | {qc:.1f} | {pc / qc:.2f} |")
+    lines.append(f"| `kit annotate --cache`, first run ({len(raw['fill'])} run(s)) | {med['fill']:.1f} | "
+                 f"{n / med['fill']:.1f} | {rss['fill']:.0f} | | {cpu['fill']:.1f} | |")
     lines.append(f"| `kit annotate --cache`, re-run on the full cache | {med['cached']:.2f} | {n / med['cached']:.0f} | "
-                 f"{rss['cached']:.0f} | **{med['fill'] / med['cached']:.1f}× faster than the first run** |")
+                 f"{rss['cached']:.0f} | **{med['fill'] / med['cached']:.1f}× faster than the first run** | "
+                 f"{cpu['cached']:.2f} | |")
     lines.append("")
     lines.append(f"Tables of the last re-run on the full cache byte-identical to a first run's: {identical}.")
     lines.append(f"Cache: {cache_bytes / n * 1000 / 2**20:.1f} MiB per 1,000 articles; tables (CSV): "
                  f"{out_bytes / n * 1000 / 2**20:.1f} MiB per 1,000 articles.")
     print("\n".join(lines))
     if args.json:
-        args.json.write_text(json.dumps({"n": n, "raw": raw, "median": med, "rss": rss, "identical": identical,
+        args.json.write_text(json.dumps({"n": n, "raw": raw, "median": med, "rss": rss, "cpu": cpu, "identical": identical,
                                          "cache_bytes": cache_bytes,
                                          "out_bytes": out_bytes}, indent=1))
 
