@@ -64,12 +64,20 @@ def gazetteer_acronyms() -> frozenset[str]:
     return frozenset(n.replace(".", "") for n in names)
 
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_ASCII_CAPITALS = re.compile(r"[A-Z]+")
+
+
 def is_shouted(text: str) -> bool:
     """Mostly capital letters (at least MIN_LETTERS letters)."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < MIN_LETTERS:
+    if text.isascii():  # letters and capitals counted by expression, not one character at a time
+        letters, upper = sum(map(len, _ASCII_LETTERS.findall(text))), sum(map(len, _ASCII_CAPITALS.findall(text)))
+    else:
+        found = [c for c in text if c.isalpha()]
+        letters, upper = len(found), sum(c.isupper() for c in found)
+    if letters < MIN_LETTERS:
         return False
-    return sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
+    return upper >= SHOUTED_SHARE * letters
 
 
 def _bracketed(text: str, start: int, end: int) -> bool:

@@ -21,6 +21,7 @@ from typing import NoReturn, Sequence
 
 from . import __version__
 from .errors import KitError, KitWarning, describe_os_error
+from .process import own_this_process
 
 __all__ = ["main", "build_parser"]
 
@@ -197,7 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> NoReturn:
     """The `kit` command: `main()`, then out of the process without tearing down its objects one by one (a
-    loaded model, the gazetteer and the city index take ~0.2 s to free; every file is closed by then)."""
+    loaded model, the gazetteer and the city index take ~0.2 s to free; every file is closed by then). The
+    process is the kit's own: its allocator and collector are set for annotating (`kit.process`)."""
+    own_this_process()
     code = main()
     try:
         logging.shutdown()

@@ -25,6 +25,7 @@ from typing import Iterable, Iterator
 from .deadline import ArticleTimeout, Deadline
 from .matmul import one_blas_thread
 from .nlp import PipelineSpec
+from .process import settle_after_load
 from .tables import annotation_of
 
 __all__ = ["Result", "annotate_texts", "LocalEngine", "DaskEngine", "make_engine", "DEFAULT_TIMEOUT"]
@@ -46,6 +47,7 @@ def _warm_up(nlp) -> None:
     if id(nlp) not in _warmed:
         nlp(_WARM)
         _warmed.add(id(nlp))
+        settle_after_load()
 
 
 def _annotate_one(nlp, text: str, timeout: float | None) -> Result:

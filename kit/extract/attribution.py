@@ -124,9 +124,11 @@ class _Builder:
                     and (nxt is None or nxt.text in {".", ",", ";"})):
                 return _TRAILING_CUES[token.lower_]
             return None
+        lemma = lemma_of(token)
+        if lemma not in self.lexicon.verbs:
+            return None  # most verbs: every answer below is a lemma of the lexicon's
         if any(c.dep_ == "neg" or c.lower_ in {"rarely", "never", "seldom"} for c in token.children):
             return None  # "did not specify", "rarely announces"
-        lemma = lemma_of(token)
         if lemma == "add" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
             return None  # "adding to the number displaced": an increase, not a statement
         if lemma == "claim" and any(c.dep_ == "dobj" and c.lower_ in {"lives", "life"} for c in token.children):
