@@ -836,7 +836,9 @@ class _Builder:
     def phrase_pass(self) -> None:
         """"According to X, Y", "Y, according to X", "Y, citing X", "Y, quoted by X"."""
         doc = self.doc
-        for token in doc:
+        lowers = [t.lower_ for t in doc]
+        for i in (i for i, lower in enumerate(lowers) if lower in _PHRASE_WORDS):  # few per article
+            token = doc[i]
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
                 cue, holder = [token, nxt], nxt
@@ -874,6 +876,7 @@ class _Builder:
                       self.lexicon.phrases.get(key, "reported"))
 
 
+_PHRASE_WORDS = frozenset({"according", "citing", "quoted"})  # the first words of phrase_pass's cues
 _CUE_FRAME = {"aux", "auxpass", "nsubjpass", "expl"}  # "…, it was reported": the cue's own words, not what was said
 
 

@@ -150,6 +150,9 @@ def casualty_lexicon() -> CasualtyLexicon:
     return CasualtyLexicon(outcomes, victims, frozenset(words), people_only, only_before)
 
 
+_DIGITS = re.compile(r"\d[\d,.]*")
+
+
 class _Reader:
     def __init__(self, doc: Doc, lexicon: CasualtyLexicon) -> None:
         self.doc, self.lex = doc, lexicon
@@ -157,7 +160,8 @@ class _Reader:
     # -- quantities --------------------------------------------------------------------------------
     def _numberish(self, token: Token) -> bool:
         lower = token.lower_
-        return (token.like_num or lower in _NUMBER_WORDS or bool(re.fullmatch(r"\d[\d,.]*", lower))) and lower not in {"one's"}
+        return (token.like_num or lower in _NUMBER_WORDS or (lower[:1].isdigit() and bool(_DIGITS.fullmatch(lower)))
+                ) and lower not in {"one's"}
 
     def quantities(self) -> Iterator[tuple[int, int, Quantity]]:
         doc, i = self.doc, 0
