@@ -41,6 +41,7 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # a run asks for the key of the same few thousand names again and again
 def name_key(text: str) -> str:
     """Case-, accent-, apostrophe- and hyphen-insensitive key: "Hay'at Tahrir al-Sham" → "hayat tahrir al sham"."""
     if not text.isascii():
@@ -55,6 +56,7 @@ def name_key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+@lru_cache(maxsize=1 << 14)
 def skeleton_key(text: str) -> str:
     """Transliteration-insensitive key (consonant skeleton, Arabic articles dropped):
     "al-Hamadanyiah" and "Hamdaniyah" → "hmdnh"."""

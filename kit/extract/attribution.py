@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .claim_parts import Claim, CueLexicon, span_chars, speaker_tokens, trim_tokens
 from .lemmas import lemma as lemma_of
+from .scan import positions_of
 from .quotes import find_quotes
 from .sentences import Sentences
 from .speakers import MONITOR_NOUNS, OFFICES, PERSON_NOUNS, PRONOUNS, REPRESENTATIVES, SpeakerResolver
@@ -118,9 +119,11 @@ class _Builder:
     def _find_cue_lemma(self, token: Token) -> str | None:
         if token.pos_ not in {"VERB", "AUX"} and not token.tag_.startswith("VB"):
             # "… hospitalized Reuters reports." — a trailing "reports"/"says" the tagger took for a noun
+            if token.lower_ not in _TRAILING_CUES:
+                return None
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             prev = token.doc[token.i - 1] if token.i > 0 else None
-            if (token.lower_ in _TRAILING_CUES and prev is not None and prev.pos_ == "PROPN"
+            if (prev is not None and prev.pos_ == "PROPN"
                     and (nxt is None or nxt.text in {".", ",", ";"})):
                 return _TRAILING_CUES[token.lower_]
             return None
@@ -836,8 +839,7 @@ class _Builder:
     def phrase_pass(self) -> None:
         """"According to X, Y", "Y, according to X", "Y, citing X", "Y, quoted by X"."""
         doc = self.doc
-        lowers = [t.lower_ for t in doc]
-        for i in (i for i, lower in enumerate(lowers) if lower in _PHRASE_WORDS):  # few per article
+        for i in positions_of(doc, _PHRASE_WORDS):  # a few per article
             token = doc[i]
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if token.lower_ == "according" and nxt is not None and nxt.lower_ == "to":

@@ -23,6 +23,7 @@ from .aliases import TITLES, AliasLink, alias_links, capitalised_run, is_acronym
 
 from .entity_groups import Candidate, Groups, place_context, surname_key
 from .numbers import parse_number
+from .scan import positions_of
 from .entity_words import (ADMIN_TERMS, DESCRIPTION_NOUNS, ENTITY_LABELS, LOCATIVE_PREPS, ORG_HEADS, PERSON_ROLE_NOUNS,
                            PLACE_HEADS, PLACE_NOUNS, PLACE_SUFFIXES, POSSESSIVE, RANKS, STREET_HEADS,
                            TOPONYM_GENERICS)
@@ -269,6 +270,9 @@ def _headline_paragraphs(doc: Doc) -> list[tuple[int, int]]:
     offset = 0
     for paragraph in doc.text.split("\n\n"):
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", paragraph) if len(w) >= 4]
+        if len(words) < _HEADLINE_MIN_WORDS or sum(w[0].isupper() for w in words) < 0.6 * len(words):
+            offset += len(paragraph) + 2  # prose (most paragraphs): not Title Case, whatever the rest says
+            continue
         common = sum(w[0].isupper() and forms.get(w.lower(), w).islower() for w in words)
         end = paragraph.rstrip()[-1:]
         # a short first paragraph with every longer word capitalised is the headline, full stop or not
@@ -699,10 +703,9 @@ class EntityResolver:
         """"the observatory", "the Coalition", a bare "Observatory": the last organisation before it
         whose name holds that noun."""
         by_start = {c.start: c for c in groups.candidates}
-        for token in doc:
+        for i in positions_of(doc, DESCRIPTION_NOUNS):
+            token = doc[i]
             noun = token.lower_
-            if noun not in DESCRIPTION_NOUNS:
-                continue
             prev = doc[token.i - 1] if token.i > 0 else None
             existing = by_start.get(token.i)
             if existing is not None and (existing.entry is not None or existing.end - existing.start > 1):

@@ -36,7 +36,17 @@ def status_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8)
+def _any_of(categories: frozenset[str]) -> re.Pattern[str]:
+    """One expression matching wherever any pattern of `categories` matches: most sentences match none, and
+    are then searched once instead of once per pattern."""
+    return re.compile("|".join(f"(?:{p.pattern})" for c, p in status_patterns() if c in categories), re.I)
+
+
 def _evidence(text: str, categories: set[str]) -> tuple[str, str] | None:
+    """The first pattern of `categories` (in the file's order) that matches, with the words it matched."""
+    if not _any_of(frozenset(categories)).search(text):
+        return None
     for category, pattern in status_patterns():
         if category in categories:
             match = pattern.search(text)
@@ -55,11 +65,15 @@ def assign_status(sentences: list[Span], claims: list["Claim"]) -> None:
     claimed_in = {c.sentence for c in claims}
     speakers_in = {(c.sentence, c.speaker) for c in claims}
     found_in: dict[tuple[int, str], tuple[str, str] | None] = {}  # each sentence is searched once per question
+    whole = sentences[0].doc.text if sentences and claims else ""  # Doc.text and Span.text rebuild the string
+
+    def text_of(n: int) -> str:
+        return whole[sentences[n].start_char : sentences[n].end_char]
 
     def evidence(n: int, kind: str) -> tuple[str, str] | None:
         if (n, kind) not in found_in:
             categories = {"unverified", "unconfirmed"} if kind == "weak" else {kind}
-            found_in[n, kind] = _evidence(sentences[n].text, categories)
+            found_in[n, kind] = _evidence(text_of(n), categories)
         return found_in[n, kind]
 
     # denials by their cue, before any claim is upgraded: (sentence, cue start, speaker, cue)
@@ -83,7 +97,7 @@ def assign_status(sentences: list[Span], claims: list["Claim"]) -> None:
             if n not in claimed_in:
                 found = evidence(n, "weak")
                 # the next sentence, or the one after when it speaks of "the figures"/"the claim" explicitly
-                if found and (ahead == 1 or _REFERS_BACK.search(sentences[n].text)) and not (
+                if found and (ahead == 1 or _REFERS_BACK.search(text_of(n))) and not (
                         ahead == 2 and claim.sentence + 1 in claimed_in):
                     _upgrade(claim, *found)
             disputed = evidence(n, "disputed") if ahead == 1 else None
