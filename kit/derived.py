@@ -15,9 +15,10 @@ import importlib.metadata
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
+
+from .io import atomic_write
 
 __all__ = ["DATA_CACHE_ENV", "data_cache_folder", "kept", "fingerprint"]
 
@@ -61,24 +62,21 @@ def kept(name: str, version: str, build: Callable[[], T]) -> T:
     except (OSError, EOFError, ValueError, TypeError):  # not there yet, unreadable or corrupt: build it anew
         pass
     value = build()
-    _keep(folder, path, name, marshal.dumps(value))  # type: ignore[arg-type]  # plain data, as documented
+    _keep(path, name, marshal.dumps(value))  # type: ignore[arg-type]  # plain data, as documented
     return value
 
 
-def _keep(folder: Path, path: Path, name: str, data: bytes) -> None:
-    """Write `data` to `path` atomically (a process reading at the same time sees no file or the whole one),
-    then remove `name`'s older versions beyond the newest `KEEP_VERSIONS`; a folder that cannot be written keeps nothing."""
-    tmp: str | None = None
+def _keep(path: Path, name: str, data: bytes) -> None:
+    """Write `data` to `path` atomically (`kit.io.atomic_write`: a process reading at the same time sees no file
+    or the whole one), then remove `name`'s older versions beyond the newest `KEEP_VERSIONS`; a folder that
+    cannot be written keeps nothing."""
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}-", suffix=".tmp", delete=False) as file:
-            tmp = file.name
-            file.write(data)
-        os.replace(tmp, path)
-        tmp = None
-        others = sorted((p for p in folder.glob(f"{name}-*.marshal") if p != path), key=lambda p: p.stat().st_mtime)
+        atomic_write(path, write)
+        others = sorted((p for p in path.parent.glob(f"{name}-*.marshal") if p != path), key=lambda p: p.stat().st_mtime)
         for old in others[: max(0, len(others) - (KEEP_VERSIONS - 1))]:
             old.unlink(missing_ok=True)
     except OSError:  # a read-only home, a full disk
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        pass

@@ -267,12 +267,12 @@ def _headline_paragraphs(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of Title Case paragraphs (headlines), where the statistical NER is unreliable."""
     forms = usual_forms()
     ranges = []
-    offset = 0
+    next_offset = 0
     for paragraph in doc.text.split("\n\n"):
+        offset, next_offset = next_offset, next_offset + len(paragraph) + 2
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", paragraph) if len(w) >= 4]
         if len(words) < _HEADLINE_MIN_WORDS or sum(w[0].isupper() for w in words) < 0.6 * len(words):
-            offset += len(paragraph) + 2  # prose (most paragraphs): not Title Case, whatever the rest says
-            continue
+            continue  # prose (most paragraphs): not Title Case, whatever the rest says
         common = sum(w[0].isupper() and forms.get(w.lower(), w).islower() for w in words)
         end = paragraph.rstrip()[-1:]
         # a short first paragraph with every longer word capitalised is the headline, full stop or not
@@ -280,11 +280,9 @@ def _headline_paragraphs(doc: Doc) -> list[tuple[int, int]]:
                                                 and all(w[0].isupper() for w in words) and len(paragraph.split()) <= 20
                                                 and sum(w[0].isupper() and forms.get(w.lower(), w).islower()
                                                         and w.lower() not in TITLES for w in words) >= 3)
-        if (len(words) >= _HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-                and common >= 1 and not stop):
+        if common >= 1 and not stop:  # (enough words, most of them capitalised: tested above)
             # Title Case ("… Escalates Attacks on Besieged …"); not a sentence full of names, not "X said:"
             ranges.append((offset, offset + len(paragraph)))
-        offset += len(paragraph) + 2
     return ranges
 
 
