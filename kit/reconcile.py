@@ -434,14 +434,56 @@ def _records(path: Path, fmt: str, columns: list[str] | None = None) -> list[dic
     if fmt == "parquet":
         raw = pd.read_parquet(path, columns=columns)
         return raw.astype("object").where(raw.notna(), None).to_dict("records")
+    return list(_csv_records(path, columns))
+
+
+def _csv_records(path: Path, columns: list[str] | None = None) -> Iterator[dict]:
     with open(path, newline="", encoding="utf-8-sig") as handle:  # the csv module: 3x pandas' text frame + dicts
         reader = csv.reader(handle)
         header = next(reader, None)
         if header is None:
-            return []
+            return
         wanted = [(i, name) for i, name in enumerate(header) if columns is None or name in columns]
-        return [{name: (row[i] if i < len(row) and row[i] != "" else None) for i, name in wanted}
-                for row in reader if row]
+        for row in reader:
+            if row:
+                yield {name: (row[i] if i < len(row) and row[i] != "" else None) for i, name in wanted}
+
+
+def _whole(text: Any) -> int | None:
+    """A count or offset read back from a file as the kit's tables type it (`tables.frame`): None if not one."""
+    if text is None or isinstance(text, int):
+        return text
+    try:
+        number = int(text)
+    except (TypeError, ValueError):
+        return None
+    return number if -(2**63) <= number < 2**63 else None
+
+
+def _figure_rows(path: Path, fmt: str) -> list[dict]:
+    """The rows of a written casualties table that the grouping reads (`_event_rows`): first mentions of event
+    figures, each with the source and status of its figure's first attributed mention; without the other
+    mentions and tallies, so that memory grows with the event figures only, not with the whole table."""
+    if fmt == "parquet":
+        rows: Iterable[dict] = _records(path, fmt)
+    else:
+        rows = _csv_records(path)
+    first: list[dict] = []
+    attributed: dict[tuple, tuple[tuple, Any, Any]] = {}  # (doc_id, figure_id) -> (order, source, status)
+    for n, row in enumerate(rows):
+        doc, figure = row.get("doc_id"), _whole(row.get("figure_id"))
+        start = _whole(row.get("start_char"))
+        if row.get("source") is not None:
+            order = (doc is None, doc or "", start is None, start or 0, n)  # the order `tables.frame` sorts by
+            seen = attributed.get((doc, figure))
+            if seen is None or order < seen[0]:
+                attributed[(doc, figure)] = (order, row["source"], row.get("status"))
+        if row.get("scope") == "event" and _whole(row.get("mention")) == 0 and _whole(row.get("part_of")) is None:
+            first.append(row)
+    for row in first:
+        _, row["source"], row["status"] = attributed.get((row.get("doc_id"), _whole(row.get("figure_id"))),
+                                                         (None, None, None))
+    return first
 
 
 def _read_table(out_dir: Path, name: str, fmt: str, columns: list[str] | None = None) -> pd.DataFrame:
@@ -467,8 +509,10 @@ def incidents_of_run(tables: Any = None, *, out_dir: str | os.PathLike[str] | No
         return incident_tables(tables, slack_days=slack_days)
     from .io import write_table
 
+    from .tables import frame
+
     folder = Path(out_dir)
-    casualties = _read_table(folder, "casualties", fmt)
+    casualties = frame("casualties", _figure_rows(folder / f"casualties.{fmt}", fmt))
     articles = _read_table(folder, "articles", fmt, ["doc_id", "outlet", "published", "title"])
     result = incident_tables(casualties=casualties, articles=articles, slack_days=slack_days)
     write_table(result.incidents, folder, "incidents", fmt)

@@ -177,3 +177,28 @@ def test_a_corpus_run_writes_incidents_beside_the_four_tables(nlp, tmp_path):
     assert len(written) == len(result.incidents) and (out / "incident_reports.csv").exists()
     multi = result.incidents[result.incidents["n_sources"] == 2]
     assert len(multi) == 1 and multi["place"].iloc[0] == "Binnish" and multi["best"].iloc[0] == 9
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_incidents_read_back_from_files_in_reverse_row_order_equal_those_made_in_memory(tmp_path, fmt):
+    from kit.io import write_table
+    from kit.reconcile import _figure_rows, incidents_of_run
+
+    rows = [figure("a", 9, "Binnish", "2021-03-08", figure_id=0),
+            figure("b", 9, "Binnish", "2021-03-08", source="the monitor", figure_id=0),
+            figure("b", 4, "Binnish", "2021-03-08", figure_id=1),
+            figure("c", 300, "Idlib", "2021-03-08", scope="period", figure_id=0),
+            figure("d", 12, "Douma", "2021-03-09", figure_id=0)]
+    later = dict(rows[0], mention=1, start_char=90, end_char=98, source="rescuers", status="unverified")
+    before = dict(rows[0], mention=1, start_char=50, end_char=58, source="the army", status="denied")  # comes first
+    both = tables(*rows, later, before)
+    in_memory = kit.incident_tables(both)
+    assert in_memory.reports.set_index("doc_id").loc["a", "source"] == "the army"
+    shuffled = both.casualties.iloc[::-1].reset_index(drop=True)  # later mentions before earlier ones
+    write_table(shuffled, tmp_path, "casualties", fmt)
+    write_table(both.articles, tmp_path, "articles", fmt)
+    kept = _figure_rows(tmp_path / f"casualties.{fmt}", fmt)
+    assert sorted((r["doc_id"], int(r["figure_id"])) for r in kept) == [("a", 0), ("b", 0), ("b", 1), ("d", 0)]
+    from_files = incidents_of_run(out_dir=tmp_path, fmt=fmt)
+    pd.testing.assert_frame_equal(from_files.incidents, in_memory.incidents)
+    pd.testing.assert_frame_equal(from_files.reports, in_memory.reports)
