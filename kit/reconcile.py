@@ -35,6 +35,7 @@ from .event_dates import Window, publication_date
 from .lexicons import read_data_csv
 from .mentions import victims_compatible
 from .places import Place, same_place
+from .tables import _int64, frame
 
 __all__ = [
     "INCIDENT_COLUMNS",
@@ -449,17 +450,6 @@ def _csv_records(path: Path, columns: list[str] | None = None) -> Iterator[dict]
                 yield {name: (row[i] if i < len(row) and row[i] != "" else None) for i, name in wanted}
 
 
-def _whole(text: Any) -> int | None:
-    """A count or offset read back from a file as the kit's tables type it (`tables.frame`): None if not one."""
-    if text is None or isinstance(text, int):
-        return text
-    try:
-        number = int(text)
-    except (TypeError, ValueError):
-        return None
-    return number if -(2**63) <= number < 2**63 else None
-
-
 def _figure_rows(path: Path, fmt: str) -> list[dict]:
     """The rows of a written casualties table that the grouping reads (`_event_rows`): first mentions of event
     figures, each with the source and status of its figure's first attributed mention; without the other
@@ -468,28 +458,25 @@ def _figure_rows(path: Path, fmt: str) -> list[dict]:
         rows: Iterable[dict] = _records(path, fmt)
     else:
         rows = _csv_records(path)
-    first: list[dict] = []
+    first: list[tuple[tuple, dict]] = []  # ((doc_id, figure_id), row)
     attributed: dict[tuple, tuple[tuple, Any, Any]] = {}  # (doc_id, figure_id) -> (order, source, status)
     for n, row in enumerate(rows):
-        doc, figure = row.get("doc_id"), _whole(row.get("figure_id"))
-        start = _whole(row.get("start_char"))
+        doc, start = row.get("doc_id"), _int64(row.get("start_char"))
+        key = (doc, _int64(row.get("figure_id")))
         if row.get("source") is not None:
             order = (doc is None, doc or "", start is None, start or 0, n)  # the order `tables.frame` sorts by
-            seen = attributed.get((doc, figure))
+            seen = attributed.get(key)
             if seen is None or order < seen[0]:
-                attributed[(doc, figure)] = (order, row["source"], row.get("status"))
-        if row.get("scope") == "event" and _whole(row.get("mention")) == 0 and _whole(row.get("part_of")) is None:
-            first.append(row)
-    for row in first:
-        _, row["source"], row["status"] = attributed.get((row.get("doc_id"), _whole(row.get("figure_id"))),
-                                                         (None, None, None))
-    return first
+                attributed[key] = (order, row["source"], row.get("status"))
+        if row.get("scope") == "event" and _int64(row.get("mention")) == 0 and _int64(row.get("part_of")) is None:
+            first.append((key, row))
+    for key, row in first:
+        _, row["source"], row["status"] = attributed.get(key, (None, None, None))
+    return [row for _, row in first]
 
 
 def _read_table(out_dir: Path, name: str, fmt: str, columns: list[str] | None = None) -> pd.DataFrame:
     """A table `kit annotate` wrote, typed as the kit types it (`tables.frame`)."""
-    from .tables import frame
-
     return frame(name, _records(out_dir / f"{name}.{fmt}", fmt, columns))
 
 
@@ -508,8 +495,6 @@ def incidents_of_run(tables: Any = None, *, out_dir: str | os.PathLike[str] | No
     if out_dir is None:
         return incident_tables(tables, slack_days=slack_days)
     from .io import write_table
-
-    from .tables import frame
 
     folder = Path(out_dir)
     casualties = frame("casualties", _figure_rows(folder / f"casualties.{fmt}", fmt))
